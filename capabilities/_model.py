@@ -1,0 +1,548 @@
+"""The rule data: every value set, bound and pattern of the Chime SDK Meetings API that this
+project checks, written once.
+
+The validator (``validator.py``), the capability matrix (``matrix.py``), the JSON Schema
+generator and the generated docs all read these definitions; none of them spells a value set,
+a bound or a pattern of its own.
+
+Sources: the service model ``chime-sdk-meetings/2021-07-15`` shipped in botocore (shapes,
+enums, bounds, required members), and the API reference pages quoted next to each fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+__all__ = [
+    "CONTENT_RESOLUTIONS",
+    "DEFAULT_CONTENT_RESOLUTION",
+    "DEFAULT_VIDEO_RESOLUTION",
+    "HIGH_RESOLUTION_MAX_ATTENDEES",
+    "MEDIA_CAPABILITIES",
+    "MEDIA_REGIONS",
+    "OPERATIONS",
+    "RECEIVING",
+    "SENDING",
+    "VIDEO_RESOLUTIONS",
+    "Integer",
+    "ListOf",
+    "Operation",
+    "Pattern",
+    "Shape",
+    "String",
+    "Structure",
+]
+
+# --- value sets (service model enums, exact case) -------------------------------------------
+
+#: MediaCapabilities: the values of AttendeeCapabilities Audio, Video and Content.
+MEDIA_CAPABILITIES: tuple[str, ...] = ("SendReceive", "Send", "Receive", "None")
+#: "Receiving" means SendReceive or Receive (AttendeeCapabilities corner cases).
+RECEIVING: frozenset[str] = frozenset({"SendReceive", "Receive"})
+#: Sending means SendReceive or Send (the transition corner cases).
+SENDING: frozenset[str] = frozenset({"SendReceive", "Send"})
+#: VideoResolution: MeetingFeatures.Video.MaxResolution.
+VIDEO_RESOLUTIONS: tuple[str, ...] = ("None", "HD", "FHD")
+#: ContentResolution: MeetingFeatures.Content.MaxResolution.
+CONTENT_RESOLUTIONS: tuple[str, ...] = ("None", "FHD", "UHD")
+#: VideoFeatures: "The maximum video resolution for the meeting ... Default: HD".
+DEFAULT_VIDEO_RESOLUTION = "HD"
+#: ContentFeatures: "The maximum resolution for the meeting content ... Default: FHD".
+DEFAULT_CONTENT_RESOLUTION = "FHD"
+#: AttendeeFeatures: with FHD video or UHD content "the maximum number of attendees changes
+#: from the default of 250 to 25" (the bound is the project's reading, rule E402).
+HIGH_RESOLUTION_MAX_ATTENDEES = 25
+MEETING_FEATURE_STATUS: tuple[str, ...] = ("AVAILABLE", "UNAVAILABLE")
+MEDIA_PLACEMENT_NETWORK_TYPES: tuple[str, ...] = ("Ipv4Only", "DualStack")
+
+#: MediaRegion values listed in the CreateMeeting reference. Others are a warning (W205):
+#: regions are added over time.
+MEDIA_REGIONS: tuple[str, ...] = (
+    "af-south-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ca-central-1",
+    "eu-central-1",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "us-gov-east-1",
+    "us-gov-west-1",
+)
+
+
+# --- patterns -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A documented pattern, matched against the whole value.
+
+    ``source`` is written in the subset of regular-expression syntax that Python's ``re`` and
+    ECMA-262 read the same way: character classes spelled with ASCII and ``\\uXXXX`` escapes,
+    no ``\\s``, ``\\w`` or ``.`` (their meaning differs between the two and from the service's
+    Java regex). ``documented`` is the pattern as the documentation prints it.
+    """
+
+    source: str
+    documented: str
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        return _compile(self.source)
+
+    def fullmatch(self, value: str) -> bool:
+        return _compile(self.source).fullmatch(value) is not None
+
+    def first_disallowed(self, value: str) -> Optional[int]:
+        """Index of the first character outside a single-class pattern's alphabet."""
+        char = _compile(self.source)
+        for index, ch in enumerate(value):
+            if char.fullmatch(ch) is None:
+                return index
+        return None
+
+    @property
+    def ecma(self) -> str:
+        """The pattern anchored for JSON Schema, whose ``pattern`` is an unanchored search.
+
+        ``$(?!\\n)``: in Python's ``re`` (used by the ``jsonschema`` package), ``$`` also
+        matches before a final newline; the look-ahead refuses that, and is a no-op in ECMA-262.
+        """
+        return f"^(?:{self.source})$(?!\\n)"
+
+
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    compiled = _COMPILED.get(source)
+    if compiled is None:
+        compiled = _COMPILED[source] = re.compile(source)
+    return compiled
+
+
+#: Java's ``\s`` (the service's regex dialect): space, \t, \n, \x0B, \f, \r and nothing else.
+#: Python's ``\s`` and ECMA-262's ``\s`` both match more (\x1c-\x1f, \x85, \xa0, \u2000 ...).
+JAVA_WHITESPACE = " \\t\\n\\u000b\\f\\r"
+
+#: ExternalUserId, ExternalMeetingId, MeetingHostId (CreateAttendee / GetAttendee reference):
+#: ``[-_&@+=,(){}\[\]\/«».:|'"#a-zA-Z0-9À-ÿ\s]*``. ``À-ÿ`` is U+00C0..U+00FF (it holds
+#: × U+00D7 and ÷ U+00F7); « U+00AB and » U+00BB are listed on their own.
+EXTERNAL_ID_CHAR = (
+    "[\\-_&@+=,(){}\\[\\]/\\u00ab\\u00bb.:|'\"#a-zA-Z0-9\\u00c0-\\u00ff" + JAVA_WHITESPACE + "]"
+)
+EXTERNAL_ID = Pattern(
+    source=EXTERNAL_ID_CHAR + "*",
+    documented="[-_&@+=,(){}\\[\\]\\/«».:|'\"#a-zA-Z0-9À-ÿ\\s]*",
+)
+#: "Values that begin with aws: are reserved ... Case insensitive." Checked on the raw value.
+RESERVED_PREFIX = Pattern(source="[aA][wW][sS]:", documented="aws: (case insensitive)")
+#: GuidString (service model).
+GUID = Pattern(
+    source="[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}",
+    documented="[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}",
+)
+#: The content-share attendee the client SDKs form: ``<AttendeeId>#content`` (responses only).
+CONTENT_SHARE_ATTENDEE = Pattern(source=GUID.source + "#content", documented="<GuidString>#content")
+#: ClientRequestToken (service model).
+CLIENT_REQUEST_TOKEN = Pattern(source="[\\-_a-zA-Z0-9]*", documented="[-_a-zA-Z0-9]*")
+#: Arn (NotificationsConfiguration members, service model).
+ARN = Pattern(source="arn[/:\\-_.a-zA-Z0-9]+", documented="^arn[\\/\\:\\-\\_\\.a-zA-Z0-9]+$")
+#: AmazonResourceName (MeetingArn in responses, service model): Java's ``.`` excludes line
+#: terminators.
+AMAZON_RESOURCE_NAME = Pattern(source="arn:[^\\n\\r\\u0085\\u2028\\u2029]*", documented="^arn:.*")
+#: TenantId (service model): no character four times in a row.
+TENANT_ID = Pattern(
+    source="(?![\\s\\S]*?([\\s\\S])\\1{3})[\\-_!@#$a-zA-Z0-9]*",
+    documented="^(?!.*?(.)\\1{3})[-_!@#$a-zA-Z0-9]*$",
+)
+#: TagKey (service model). ``+-=`` inside the class is the range U+002B..U+003D, as written.
+TAG_KEY = Pattern(source="[a-zA-Z+-=._:/]+", documented="^[a-zA-Z+-=._:/]+$")
+#: TagValue (service model): Java's ``\s`` and ASCII ``\w``; ``+-=`` is a range again.
+TAG_VALUE = Pattern(
+    source="[" + JAVA_WHITESPACE + "a-zA-Z0-9_+-=.:/@]*", documented="[\\s\\w+-=\\.:/@]*"
+)
+
+
+# --- shapes -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class String:
+    """A string member. ``pattern_code`` is the rule reported when ``pattern`` fails."""
+
+    name: str
+    min_length: Optional[int] = None
+    max_length: Optional[int] = None
+    enum: Optional[tuple[str, ...]] = None
+    pattern: Optional[Pattern] = None
+    pattern_code: str = "E108"
+    sensitive: bool = False
+    #: Case-insensitive ``aws:`` prefix is reserved (E202).
+    reserved_prefix: bool = False
+    #: Values outside this list are a warning (W205), not an error.
+    known_values: Optional[tuple[str, ...]] = None
+    #: Responses may list the content-share attendee ``<AttendeeId>#content`` (I204).
+    content_share: bool = False
+
+
+@dataclass(frozen=True)
+class Integer:
+    name: str
+    minimum: Optional[int] = None
+    maximum: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class ListOf:
+    name: str
+    member: Shape
+    min_items: Optional[int] = None
+    max_items: Optional[int] = None
+    #: Members whose repeated value within the list is a warning: (member name, rule code).
+    unique_member: Optional[tuple[str, str]] = None
+
+
+@dataclass(frozen=True)
+class Structure:
+    name: str
+    members: Mapping[str, Shape]
+    required: tuple[str, ...] = ()
+    #: Members accepted and not checked (boto3 adds ResponseMetadata to every response).
+    ignored: tuple[str, ...] = ()
+    doc: str = ""
+
+
+Shape = Union[String, Integer, ListOf, Structure]
+
+EXTERNAL_USER_ID = String(
+    "ExternalUserId",
+    min_length=2,
+    max_length=64,
+    pattern=EXTERNAL_ID,
+    pattern_code="E201",
+    sensitive=True,
+    reserved_prefix=True,
+)
+EXTERNAL_MEETING_ID = String(
+    "ExternalMeetingId",
+    min_length=2,
+    max_length=64,
+    pattern=EXTERNAL_ID,
+    pattern_code="E201",
+    sensitive=True,
+    reserved_prefix=True,
+)
+GUID_STRING = String("GuidString", pattern=GUID, pattern_code="E203")
+MEDIA_CAPABILITY = String("MediaCapabilities", enum=MEDIA_CAPABILITIES)
+CLIENT_TOKEN = String(
+    "ClientRequestToken", min_length=2, max_length=64, pattern=CLIENT_REQUEST_TOKEN, sensitive=True
+)
+MEDIA_REGION = String("MediaRegion", min_length=2, max_length=64, known_values=MEDIA_REGIONS)
+JOIN_TOKEN = String("JoinTokenString", min_length=2, max_length=2048, sensitive=True)
+PLAIN_STRING = String("String", max_length=4096)
+ARN_STRING = String("Arn", min_length=1, max_length=1024, pattern=ARN, sensitive=True)
+
+ATTENDEE_CAPABILITIES = Structure(
+    "AttendeeCapabilities",
+    {"Audio": MEDIA_CAPABILITY, "Video": MEDIA_CAPABILITY, "Content": MEDIA_CAPABILITY},
+    required=("Audio", "Video", "Content"),
+    doc="The media capabilities of an attendee: audio, video, or content.",
+)
+MEETING_FEATURES = Structure(
+    "MeetingFeaturesConfiguration",
+    {
+        "Audio": Structure(
+            "AudioFeatures",
+            {"EchoReduction": String("MeetingFeatureStatus", enum=MEETING_FEATURE_STATUS)},
+        ),
+        "Video": Structure(
+            "VideoFeatures",
+            {"MaxResolution": String("VideoResolution", enum=VIDEO_RESOLUTIONS)},
+        ),
+        "Content": Structure(
+            "ContentFeatures",
+            {"MaxResolution": String("ContentResolution", enum=CONTENT_RESOLUTIONS)},
+        ),
+        "Attendee": Structure(
+            "AttendeeFeatures", {"MaxCount": Integer("AttendeeMax", minimum=1, maximum=250)}
+        ),
+    },
+    doc="The configuration settings of the features available to a meeting.",
+)
+CREATE_ATTENDEE_ITEM = Structure(
+    "CreateAttendeeRequestItem",
+    {"ExternalUserId": EXTERNAL_USER_ID, "Capabilities": ATTENDEE_CAPABILITIES},
+    required=("ExternalUserId",),
+)
+_MEETING_REQUEST_MEMBERS: dict[str, Shape] = {
+    "ClientRequestToken": CLIENT_TOKEN,
+    "MediaRegion": MEDIA_REGION,
+    "MeetingHostId": EXTERNAL_USER_ID,
+    "ExternalMeetingId": EXTERNAL_MEETING_ID,
+    "NotificationsConfiguration": Structure(
+        "NotificationsConfiguration",
+        {"LambdaFunctionArn": ARN_STRING, "SnsTopicArn": ARN_STRING, "SqsQueueArn": ARN_STRING},
+    ),
+    "MeetingFeatures": MEETING_FEATURES,
+    "PrimaryMeetingId": String("PrimaryMeetingId", min_length=2, max_length=64),
+    "TenantIds": ListOf(
+        "TenantIdList",
+        String("TenantId", min_length=2, max_length=256, pattern=TENANT_ID),
+        min_items=1,
+        max_items=5,
+    ),
+    "Tags": ListOf(
+        "TagList",
+        Structure(
+            "Tag",
+            {
+                "Key": String("TagKey", min_length=1, max_length=128, pattern=TAG_KEY),
+                "Value": String("TagValue", min_length=0, max_length=256, pattern=TAG_VALUE),
+            },
+            required=("Key", "Value"),
+        ),
+        min_items=0,
+        max_items=50,
+    ),
+    "MediaPlacementNetworkType": String(
+        "MediaPlacementNetworkType", enum=MEDIA_PLACEMENT_NETWORK_TYPES
+    ),
+}
+_MEETING_REQUIRED = ("ClientRequestToken", "MediaRegion", "ExternalMeetingId")
+
+# Responses. Every member is optional in the model; boto3 adds ResponseMetadata.
+_RESPONSE_IGNORED = ("ResponseMetadata",)
+RESPONSE_ATTENDEE_ID = String("GuidString", pattern=GUID, pattern_code="E203", content_share=True)
+ATTENDEE = Structure(
+    "Attendee",
+    {
+        "ExternalUserId": EXTERNAL_USER_ID,
+        "AttendeeId": RESPONSE_ATTENDEE_ID,
+        "JoinToken": JOIN_TOKEN,
+        "Capabilities": ATTENDEE_CAPABILITIES,
+    },
+    doc="An Amazon Chime SDK meeting attendee, as the service returns it.",
+)
+ATTENDEE_LIST = ListOf("AttendeeList", ATTENDEE)
+ATTENDEE_ERRORS = ListOf(
+    "BatchCreateAttendeeErrorList",
+    Structure(
+        "CreateAttendeeError",
+        {
+            "ExternalUserId": EXTERNAL_USER_ID,
+            "ErrorCode": PLAIN_STRING,
+            "ErrorMessage": PLAIN_STRING,
+        },
+    ),
+)
+MEETING = Structure(
+    "Meeting",
+    {
+        "MeetingId": GUID_STRING,
+        "MeetingHostId": EXTERNAL_USER_ID,
+        "ExternalMeetingId": EXTERNAL_MEETING_ID,
+        "MediaRegion": MEDIA_REGION,
+        "MediaPlacement": Structure(
+            "MediaPlacement",
+            dict.fromkeys(
+                (
+                    "AudioHostUrl",
+                    "AudioFallbackUrl",
+                    "SignalingUrl",
+                    "TurnControlUrl",
+                    "ScreenDataUrl",
+                    "ScreenViewingUrl",
+                    "ScreenSharingUrl",
+                    "EventIngestionUrl",
+                ),
+                PLAIN_STRING,
+            ),
+        ),
+        "MeetingFeatures": MEETING_FEATURES,
+        "PrimaryMeetingId": _MEETING_REQUEST_MEMBERS["PrimaryMeetingId"],
+        "TenantIds": _MEETING_REQUEST_MEMBERS["TenantIds"],
+        "MeetingArn": String(
+            "AmazonResourceName", min_length=1, max_length=1011, pattern=AMAZON_RESOURCE_NAME
+        ),
+    },
+)
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One covered API operation: its request shape and, where it has one, its response."""
+
+    name: str
+    method: str  # the boto3 client method
+    request: Structure
+    response: Optional[Structure] = None
+    #: The request carries its own MeetingFeatures (CreateMeeting, CreateMeetingWithAttendees).
+    creates_meeting: bool = False
+    #: The request changes existing attendees' capabilities (transition warnings apply).
+    updates_capabilities: bool = False
+    summary: str = field(default="", compare=False)
+
+
+def _request(name: str, members: Mapping[str, Shape], required: tuple[str, ...]) -> Structure:
+    return Structure(f"{name}Request", members, required=required)
+
+
+def _response(name: str, members: Mapping[str, Shape]) -> Structure:
+    return Structure(f"{name}Response", members, ignored=_RESPONSE_IGNORED)
+
+
+_MEETING_ONLY = {"MeetingId": GUID_STRING}
+_ATTENDEE_REF = {"MeetingId": GUID_STRING, "AttendeeId": GUID_STRING}
+
+_OPERATION_LIST = (
+    Operation(
+        "CreateMeeting",
+        "create_meeting",
+        _request("CreateMeeting", _MEETING_REQUEST_MEMBERS, _MEETING_REQUIRED),
+        _response("CreateMeeting", {"Meeting": MEETING}),
+        creates_meeting=True,
+    ),
+    Operation(
+        "CreateMeetingWithAttendees",
+        "create_meeting_with_attendees",
+        _request(
+            "CreateMeetingWithAttendees",
+            {
+                **_MEETING_REQUEST_MEMBERS,
+                "Attendees": ListOf(
+                    "CreateMeetingWithAttendeesRequestItemList",
+                    CREATE_ATTENDEE_ITEM,
+                    min_items=1,
+                    max_items=20,
+                    unique_member=("ExternalUserId", "W206"),
+                ),
+            },
+            (*_MEETING_REQUIRED, "Attendees"),
+        ),
+        _response(
+            "CreateMeetingWithAttendees",
+            {"Meeting": MEETING, "Attendees": ATTENDEE_LIST, "Errors": ATTENDEE_ERRORS},
+        ),
+        creates_meeting=True,
+    ),
+    Operation(
+        "CreateAttendee",
+        "create_attendee",
+        _request(
+            "CreateAttendee",
+            {
+                "MeetingId": GUID_STRING,
+                "ExternalUserId": EXTERNAL_USER_ID,
+                "Capabilities": ATTENDEE_CAPABILITIES,
+            },
+            ("MeetingId", "ExternalUserId"),
+        ),
+        _response("CreateAttendee", {"Attendee": ATTENDEE}),
+    ),
+    Operation(
+        "BatchCreateAttendee",
+        "batch_create_attendee",
+        _request(
+            "BatchCreateAttendee",
+            {
+                "MeetingId": GUID_STRING,
+                "Attendees": ListOf(
+                    "CreateAttendeeRequestItemList",
+                    CREATE_ATTENDEE_ITEM,
+                    min_items=1,
+                    max_items=100,
+                    unique_member=("ExternalUserId", "W206"),
+                ),
+            },
+            ("MeetingId", "Attendees"),
+        ),
+        _response("BatchCreateAttendee", {"Attendees": ATTENDEE_LIST, "Errors": ATTENDEE_ERRORS}),
+    ),
+    Operation(
+        "UpdateAttendeeCapabilities",
+        "update_attendee_capabilities",
+        _request(
+            "UpdateAttendeeCapabilities",
+            {**_ATTENDEE_REF, "Capabilities": ATTENDEE_CAPABILITIES},
+            ("MeetingId", "AttendeeId", "Capabilities"),
+        ),
+        _response("UpdateAttendeeCapabilities", {"Attendee": ATTENDEE}),
+        updates_capabilities=True,
+    ),
+    Operation(
+        "BatchUpdateAttendeeCapabilitiesExcept",
+        "batch_update_attendee_capabilities_except",
+        _request(
+            "BatchUpdateAttendeeCapabilitiesExcept",
+            {
+                "MeetingId": GUID_STRING,
+                "ExcludedAttendeeIds": ListOf(
+                    "AttendeeIdsList",
+                    Structure(
+                        "AttendeeIdItem", {"AttendeeId": GUID_STRING}, required=("AttendeeId",)
+                    ),
+                    min_items=1,
+                    max_items=250,
+                    unique_member=("AttendeeId", "W207"),
+                ),
+                "Capabilities": ATTENDEE_CAPABILITIES,
+            },
+            ("MeetingId", "ExcludedAttendeeIds", "Capabilities"),
+        ),
+        updates_capabilities=True,
+    ),
+    Operation(
+        "GetAttendee",
+        "get_attendee",
+        _request("GetAttendee", _ATTENDEE_REF, ("MeetingId", "AttendeeId")),
+        _response("GetAttendee", {"Attendee": ATTENDEE}),
+    ),
+    Operation(
+        "DeleteAttendee",
+        "delete_attendee",
+        _request("DeleteAttendee", _ATTENDEE_REF, ("MeetingId", "AttendeeId")),
+    ),
+    Operation(
+        "GetMeeting",
+        "get_meeting",
+        _request("GetMeeting", _MEETING_ONLY, ("MeetingId",)),
+        _response("GetMeeting", {"Meeting": MEETING}),
+    ),
+    Operation(
+        "DeleteMeeting",
+        "delete_meeting",
+        _request("DeleteMeeting", _MEETING_ONLY, ("MeetingId",)),
+    ),
+    Operation(
+        "ListAttendees",
+        "list_attendees",
+        _request(
+            "ListAttendees",
+            {
+                "MeetingId": GUID_STRING,
+                "NextToken": PLAIN_STRING,
+                "MaxResults": Integer("ResultMax", minimum=1, maximum=100),
+            },
+            ("MeetingId",),
+        ),
+        _response("ListAttendees", {"Attendees": ATTENDEE_LIST, "NextToken": PLAIN_STRING}),
+    ),
+)
+
+#: Covered operations by API name.
+OPERATIONS: Mapping[str, Operation] = {op.name: op for op in _OPERATION_LIST}

@@ -1,0 +1,42 @@
+"""Apply the changes that findings suggest."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["apply_fixes"]
+
+
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def apply_fixes(document: Any, fixes: Mapping[str, object]) -> Any:
+    """A deep copy of ``document`` with each ``{pointer: value}`` of ``fixes`` set.
+
+    Missing objects on the way are created; ``document`` itself is never changed. Pass
+    ``report.fixes`` to apply every suggestion of a report.
+    """
+    out = copy.deepcopy(document)
+    for path, value in fixes.items():
+        tokens = [_unescape(t) for t in path.split("/")[1:]]
+        if not tokens:
+            raise ValueError("a fix cannot replace the whole document")
+        node = out
+        for token in tokens[:-1]:
+            if isinstance(node, list):
+                node = node[int(token)]
+            elif isinstance(node, dict):
+                node = node.setdefault(token, {})
+            else:
+                raise ValueError(f"cannot apply a fix at {path}: not an object or array on the way")
+        last = tokens[-1]
+        if isinstance(node, list):
+            node[int(last)] = value
+        elif isinstance(node, dict):
+            node[last] = value
+        else:
+            raise ValueError(f"cannot apply a fix at {path}: not an object or array on the way")
+    return out

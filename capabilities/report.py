@@ -1,0 +1,127 @@
+"""Findings, reports and the exception that carries them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+from .rules import RULES, Severity
+
+__all__ = ["CapabilityValidationError", "Finding", "Location", "Report", "pointer"]
+
+Location = tuple[Union[str, int], ...]
+
+
+def pointer(location: Sequence[Union[str, int]]) -> str:
+    """Render a location as an RFC 6901 JSON Pointer."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in location)
+
+
+def _sort_key(location: Location) -> tuple[tuple[int, int, str], ...]:
+    # List indices compare as numbers (/Attendees/2 before /Attendees/10).
+    return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in location)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem (or note) about one value of a request or response.
+
+    ``path`` is an RFC 6901 JSON Pointer into what was validated; ``location`` is the same as a
+    sequence. ``fix``, where there is one, maps pointers to the values that make the request
+    valid for the rules of that finding's object.
+    """
+
+    code: str
+    severity: Severity
+    location: Location
+    message: str
+    exception: Optional[str] = None
+    fix: Optional[Mapping[str, object]] = field(default=None, hash=False)
+
+    @property
+    def path(self) -> str:
+        return pointer(self.location)
+
+    @property
+    def summary(self) -> str:
+        return RULES[self.code].summary
+
+    def __str__(self) -> str:
+        return f"{self.path or '/'}: {self.severity} {self.code} {self.message}"
+
+
+def make_finding(
+    code: str, location: Location, message: str, fix: Optional[Mapping[str, object]] = None
+) -> Finding:
+    rule = RULES[code]
+    return Finding(code, rule.severity, location, message, rule.exception, fix)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every finding about one request or response, sorted by path, then code.
+
+    ``unchecked`` holds the codes of rules that could not be evaluated because what they need
+    was not given (the meeting's features, the attendee's previous capabilities). A report with
+    ``ok`` true and a non-empty ``unchecked`` is "valid as far as was checked".
+    """
+
+    operation: str
+    findings: tuple[Finding, ...]
+    unchecked: tuple[str, ...] = ()
+
+    @classmethod
+    def build(
+        cls, operation: str, findings: Iterable[Finding], unchecked: Iterable[str] = ()
+    ) -> Report:
+        ordered = sorted(set(findings), key=lambda f: (_sort_key(f.location), f.code, f.message))
+        return cls(operation, tuple(ordered), tuple(sorted(set(unchecked))))
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "info")
+
+    @property
+    def ok(self) -> bool:
+        """No error findings (warnings and infos do not count)."""
+        return not any(f.severity == "error" for f in self.findings)
+
+    @property
+    def fixes(self) -> dict[str, object]:
+        """Every suggested change of the report, merged."""
+        merged: dict[str, object] = {}
+        for finding in self.findings:
+            if finding.fix:
+                merged.update(finding.fix)
+        return merged
+
+    def raise_for_errors(self) -> None:
+        """Raise CapabilityValidationError when the report has an error finding."""
+        if not self.ok:
+            raise CapabilityValidationError(self)
+
+    def __str__(self) -> str:
+        lines = [f"{self.operation}: {len(self.errors)} error(s), {len(self.warnings)} warning(s)"]
+        lines += [f"  {finding}" for finding in self.findings]
+        if self.unchecked:
+            lines.append(f"  not checked (information missing): {', '.join(self.unchecked)}")
+        return "\n".join(lines)
+
+
+class CapabilityValidationError(ValueError):
+    """Raised for a request the service would refuse; ``report`` holds every finding."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        errors = report.errors
+        head = f"{report.operation}: {len(errors)} error(s)"
+        super().__init__("; ".join([head, *(str(f) for f in errors)]))

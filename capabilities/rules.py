@@ -1,0 +1,302 @@
+"""The rule catalog: one entry per finding code, with the documentation it encodes.
+
+Codes are stable. The letter is the severity (E error, W warning, I info); the first digit is
+the family: 1 shapes (types, required and unknown members, lengths, ranges, enums, patterns),
+2 identifiers, 3 attendee capabilities, 4 meeting features. Select or ignore rules by prefix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Optional
+
+from typing_extensions import Literal
+
+__all__ = ["RULES", "SOURCES", "Rule", "Severity", "Status"]
+
+Severity = Literal["error", "warning", "info"]
+Status = Literal["documented", "decided"]
+
+_API = "https://docs.aws.amazon.com/chime-sdk/latest/APIReference/"
+#: Where each fact comes from.
+SOURCES: Mapping[str, str] = {
+    "model": "https://github.com/boto/botocore/blob/develop/botocore/data/chime-sdk-meetings/2021-07-15/service-2.json",
+    "get_attendee": "https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/chime-sdk-meetings/client/get_attendee.html",
+    "AttendeeCapabilities": _API + "API_meeting-chime_AttendeeCapabilities.html",
+    "VideoFeatures": _API + "API_meeting-chime_VideoFeatures.html",
+    "ContentFeatures": _API + "API_meeting-chime_ContentFeatures.html",
+    "AttendeeFeatures": _API + "API_meeting-chime_AttendeeFeatures.html",
+    "CreateMeeting": _API + "API_meeting-chime_CreateMeeting.html",
+    "CreateAttendee": _API + "API_meeting-chime_CreateAttendee.html",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+    #: The sentence of documentation the rule encodes, or the project's reading of it.
+    description: str
+    #: A key of SOURCES.
+    source: str
+    status: Status
+    #: The service exception an error maps to; None for warnings and infos.
+    exception: Optional[str] = None
+
+    @property
+    def source_url(self) -> str:
+        return SOURCES[self.source]
+
+
+_BAD = "BadRequestException"
+
+_RULE_LIST = (
+    Rule(
+        "E101",
+        "error",
+        "value has the wrong type",
+        "Each member has the type the service model gives it: structure (an object), list, "
+        "string or integer. Booleans are not integers, and neither is 25.0: boto3 refuses both.",
+        "model",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E102",
+        "error",
+        "required member missing",
+        "The service model's required members of each request structure must be present. "
+        "(boto3 fills a missing ClientRequestToken itself; an AWS CLI input file or a raw "
+        "request must carry one.)",
+        "model",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E103",
+        "error",
+        "unknown member",
+        "A member the service model does not define is an error: the SDKs refuse unknown "
+        "parameters.",
+        "model",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E104",
+        "error",
+        "string length out of bounds",
+        "String lengths are within the model's min and max. Lengths count code points.",
+        "model",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E105",
+        "error",
+        "list length out of bounds",
+        "List lengths are within the model's min and max (BatchCreateAttendee 1..100 attendees, "
+        "CreateMeetingWithAttendees 1..20, ExcludedAttendeeIds 1..250, TenantIds 1..5, "
+        "Tags 0..50).",
+        "model",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E106",
+        "error",
+        "integer out of range",
+        "Integers are within the model's min and max (Attendee.MaxCount 1..250, "
+        "MaxResults 1..100).",
+        "model",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E107",
+        "error",
+        "value not in the enumeration",
+        "Enumerated members take one of the model's values, in exact case: capabilities "
+        "SendReceive/Send/Receive/None, resolutions, EchoReduction, MediaPlacementNetworkType.",
+        "model",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E108",
+        "error",
+        "value does not match the pattern",
+        "Members with a pattern in the model (ClientRequestToken, notification ARNs, TenantIds, "
+        "tag keys and values) match it. The whole value must match: the service matches "
+        "patterns with Java's matches(), and an unanchored [...]* would accept anything.",
+        "model",
+        "decided",
+        _BAD,
+    ),
+    Rule(
+        "I109",
+        "info",
+        "member not in the service model (response)",
+        "A response or a meeting_features argument holding a member this version of the model "
+        "does not define is accepted: the service adds response members over time, and boto3 "
+        "adds ResponseMetadata.",
+        "model",
+        "decided",
+    ),
+    Rule(
+        "E201",
+        "error",
+        "character not allowed in an external identifier",
+        "ExternalUserId, ExternalMeetingId and MeetingHostId match "
+        "[-_&@+=,(){}\\[\\]\\/«».:|'\"#a-zA-Z0-9À-ÿ\\s]* as a whole value. \\s is Java's: "
+        "space, \\t, \\n, \\x0B, \\f, \\r only; À-ÿ is U+00C0..U+00FF, × and ÷ included.",
+        "get_attendee",
+        "decided",
+        _BAD,
+    ),
+    Rule(
+        "E202",
+        "error",
+        "reserved aws: prefix",
+        "Values that begin with aws: are reserved. You can't configure a value that uses this "
+        "prefix. Case insensitive. (Checked on the raw value: ' aws:x' and 'awsx:' are allowed.)",
+        "get_attendee",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E203",
+        "error",
+        "malformed meeting or attendee ID",
+        "MeetingId and AttendeeId are GuidString: "
+        "[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}, matched as a whole value.",
+        "model",
+        "decided",
+        _BAD,
+    ),
+    Rule(
+        "I204",
+        "info",
+        "content-share attendee ID in a response",
+        "The client SDKs form the content-share attendee as <AttendeeId>#content and it may be "
+        "listed, so a response may hold it. In a request it is a malformed ID (E203).",
+        "model",
+        "decided",
+    ),
+    Rule(
+        "W205",
+        "warning",
+        "MediaRegion not in the documented list",
+        "MediaRegion is one of the regions the CreateMeeting reference lists. Regions are added "
+        "over time, so another value is a warning, not an error.",
+        "CreateMeeting",
+        "decided",
+    ),
+    Rule(
+        "W206",
+        "warning",
+        "duplicate ExternalUserId in one batch",
+        "ExternalUserId links an attendee to an identity and is an idempotency token: the same "
+        "value twice in one batch creates one attendee, not two.",
+        "get_attendee",
+        "decided",
+    ),
+    Rule(
+        "W207",
+        "warning",
+        "duplicate excluded attendee ID",
+        "An AttendeeId listed twice in ExcludedAttendeeIds is redundant (IDs compare "
+        "case-insensitively).",
+        "model",
+        "decided",
+    ),
+    Rule(
+        "E301",
+        "error",
+        "video capability in a meeting without video",
+        "If you specify MeetingFeatures:Video:MaxResolution:None when you create a meeting, all "
+        "API requests that include SendReceive, Send, or Receive for AttendeeCapabilities:Video "
+        "will be rejected with ValidationError 400.",
+        "AttendeeCapabilities",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E302",
+        "error",
+        "content capability in a meeting without content",
+        "If you specify MeetingFeatures:Content:MaxResolution:None when you create a meeting, "
+        "all API requests that include SendReceive, Send, or Receive for "
+        "AttendeeCapabilities:Content will be rejected with ValidationError 400.",
+        "AttendeeCapabilities",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E303",
+        "error",
+        "content receive needs video receive",
+        "You can't set content capabilities to SendReceive or Receive unless you also set video "
+        "capabilities to SendReceive or Receive. However, you can set your video capability to "
+        "receive and your content capability to not receive.",
+        "AttendeeCapabilities",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "W304",
+        "warning",
+        "audio starts flowing after the update",
+        "When you change an audio capability from None or Receive to Send or SendReceive, and "
+        "if the attendee left their microphone unmuted, audio will flow from the attendee to "
+        "the other meeting participants.",
+        "AttendeeCapabilities",
+        "documented",
+    ),
+    Rule(
+        "W305",
+        "warning",
+        "video or content reaches others only after renegotiation",
+        "When you change a video or content capability from None or Receive to Send or "
+        "SendReceive, and if the attendee turned on their video or content streams, remote "
+        "attendees can receive those streams, but only after media renegotiation between the "
+        "client and the Amazon Chime back-end server.",
+        "AttendeeCapabilities",
+        "documented",
+    ),
+    Rule(
+        "E401",
+        "error",
+        "high resolution needs Attendee.MaxCount",
+        "If you specify FHD for MeetingFeatures:Video:MaxResolution, or UHD for "
+        "MeetingFeatures:Content:MaxResolution, MeetingFeatures:Attendee:MaxCount must be given.",
+        "AttendeeFeatures",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E402",
+        "error",
+        "high resolution allows at most 25 attendees",
+        "With FHD video or UHD content, the maximum number of attendees changes from the "
+        "default of 250 to 25; Attendee.MaxCount above 25 is refused.",
+        "AttendeeFeatures",
+        "decided",
+        _BAD,
+    ),
+    Rule(
+        "E403",
+        "error",
+        "resolution of the other media",
+        "HD is a video resolution only and UHD a content resolution only: VideoResolution is "
+        "None/HD/FHD, ContentResolution None/FHD/UHD.",
+        "model",
+        "documented",
+        _BAD,
+    ),
+)
+
+#: The catalog: code -> Rule, in code order.
+RULES: Mapping[str, Rule] = {rule.code: rule for rule in _RULE_LIST}

@@ -1,0 +1,484 @@
+"""Validate requests and responses of the Chime SDK Meetings API against the rule data."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from . import _model as m
+from .matrix import (
+    Resolutions,
+    Triple,
+    capability_violations,
+    default_triple,
+    effective_triples,
+    repair,
+    requestable_triples,
+    transition_warnings,
+)
+from .report import Finding, Location, Report, make_finding, pointer
+
+__all__ = [
+    "allowed_capabilities",
+    "normalize",
+    "normalize_meeting_features",
+    "operation_name",
+    "validate",
+    "validate_response",
+]
+
+_BY_METHOD = {op.method: op.name for op in m.OPERATIONS.values()}
+_CAPABILITY_MEMBERS = ("Audio", "Video", "Content")
+
+
+def operation_name(operation: str) -> str:
+    """The API name of a covered operation given as API name or boto3 method name."""
+    if isinstance(operation, str):
+        if operation in m.OPERATIONS:
+            return operation
+        if operation in _BY_METHOD:
+            return _BY_METHOD[operation]
+    supported = ", ".join(m.OPERATIONS)
+    raise ValueError(f"unsupported operation {_show(operation)}; supported: {supported}")
+
+
+# --- value rendering (never used for sensitive members) -------------------------------------
+
+_JSON_TYPES = {
+    dict: "object",
+    list: "array",
+    tuple: "array",
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+}
+
+
+def _type_name(value: object) -> str:
+    return _JSON_TYPES.get(type(value)) or type(value).__name__
+
+
+def _show(value: object, limit: int = 40) -> str:
+    text = repr(value) if isinstance(value, str) else f"<{_type_name(value)}>"
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# --- the walk --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    response: bool
+    #: The meeting's resolutions for capability rules; None when unknown.
+    resolutions: Optional[Resolutions]
+    previous: Optional[Triple] = None
+    findings: list[Finding] = field(default_factory=list)
+    unchecked: set[str] = field(default_factory=set)
+
+    def add(
+        self,
+        code: str,
+        location: Location,
+        message: str,
+        fix: Optional[Mapping[str, object]] = None,
+    ) -> None:
+        self.findings.append(make_finding(code, location, message, fix))
+
+
+def _walk(shape: m.Shape, value: object, loc: Location, ctx: _Context) -> None:
+    if isinstance(shape, m.Structure):
+        _walk_structure(shape, value, loc, ctx)
+    elif isinstance(shape, m.String):
+        _walk_string(shape, value, loc, ctx)
+    elif isinstance(shape, m.ListOf):
+        _walk_list(shape, value, loc, ctx)
+    else:
+        _walk_integer(shape, value, loc, ctx)
+
+
+def _walk_structure(shape: m.Structure, value: object, loc: Location, ctx: _Context) -> None:
+    if not isinstance(value, dict):
+        ctx.add("E101", loc, f"expected an object ({shape.name}), got {_type_name(value)}")
+        return
+    members = shape.members
+    for key, item in value.items():
+        sub = members.get(key) if isinstance(key, str) else None
+        if sub is not None:
+            _walk(sub, item, (*loc, key), ctx)
+        elif key in shape.ignored:
+            continue
+        elif ctx.response:
+            ctx.add("I109", (*loc, str(key)), f"member {_show(key)} is not in the service model")
+        else:
+            known = ", ".join(members)
+            ctx.add(
+                "E103", (*loc, str(key)), f"unknown member {_show(key)}; {shape.name} has: {known}"
+            )
+    if not ctx.response:
+        for name in shape.required:
+            if name not in value:
+                ctx.add("E102", (*loc, name), f"required member {name} is missing")
+    if shape is m.ATTENDEE_CAPABILITIES:
+        _capability_rules(value, loc, ctx)
+    elif shape is m.MEETING_FEATURES:
+        _meeting_feature_rules(value, loc, ctx)
+
+
+def _walk_list(shape: m.ListOf, value: object, loc: Location, ctx: _Context) -> None:
+    if not isinstance(value, (list, tuple)):
+        ctx.add("E101", loc, f"expected an array ({shape.name}), got {_type_name(value)}")
+        return
+    count = len(value)
+    if (shape.min_items is not None and count < shape.min_items) or (
+        shape.max_items is not None and count > shape.max_items
+    ):
+        ctx.add(
+            "E105", loc, f"{count} item(s); allowed {_bounds(shape.min_items, shape.max_items)}"
+        )
+    member = shape.member
+    for index, item in enumerate(value):
+        _walk(member, item, (*loc, index), ctx)
+    if shape.unique_member is not None:
+        _duplicates(value, shape.unique_member, loc, ctx)
+
+
+def _duplicates(
+    items: list[Any] | tuple[Any, ...], unique: tuple[str, str], loc: Location, ctx: _Context
+) -> None:
+    name, code = unique
+    first_seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        key = item.get(name)
+        if not isinstance(key, str):
+            continue
+        if code == "W207":  # GUIDs: hex digits compare case-insensitively
+            key = key.lower()
+        if key in first_seen:
+            where = pointer((*loc, first_seen[key], name))
+            ctx.add(code, (*loc, index, name), f"same {name} as {where}")
+        else:
+            first_seen[key] = index
+
+
+def _walk_integer(shape: m.Integer, value: object, loc: Location, ctx: _Context) -> None:
+    if not _is_int(value):
+        ctx.add("E101", loc, f"expected an integer ({shape.name}), got {_type_name(value)}")
+        return
+    assert isinstance(value, int)
+    if (shape.minimum is not None and value < shape.minimum) or (
+        shape.maximum is not None and value > shape.maximum
+    ):
+        shown = str(value) if abs(value) < 10**15 else "a value of that size"
+        ctx.add(
+            "E106", loc, f"{shown} is out of range; allowed {_bounds(shape.minimum, shape.maximum)}"
+        )
+
+
+def _walk_string(shape: m.String, value: object, loc: Location, ctx: _Context) -> None:
+    if not isinstance(value, str):
+        ctx.add("E101", loc, f"expected a string ({shape.name}), got {_type_name(value)}")
+        return
+    if shape.enum is not None:
+        if value not in shape.enum:
+            _enum_finding(shape, value, loc, ctx)
+        return
+    length = len(value)
+    too_long = shape.max_length is not None and length > shape.max_length
+    if too_long or (shape.min_length is not None and length < shape.min_length):
+        ctx.add(
+            "E104",
+            loc,
+            f"length {length} is out of bounds; "
+            f"allowed {_bounds(shape.min_length, shape.max_length)}",
+        )
+    if shape.reserved_prefix and m.RESERVED_PREFIX.compiled.match(value):
+        ctx.add(
+            "E202", loc, f"{shape.name} may not begin with 'aws:' in any letter case (reserved)"
+        )
+    if shape.pattern is not None and not too_long:  # no regex runs on an oversized value
+        _pattern_finding(shape, shape.pattern, value, loc, ctx)
+    if shape.known_values is not None and value not in shape.known_values and not too_long:
+        ctx.add("W205", loc, f"{_show(value)} is not a documented {shape.name}")
+
+
+def _pattern_finding(
+    shape: m.String, pattern: m.Pattern, value: str, loc: Location, ctx: _Context
+) -> None:
+    if pattern.fullmatch(value):
+        return
+    if shape.content_share and ctx.response and m.CONTENT_SHARE_ATTENDEE.fullmatch(value):
+        ctx.add("I204", loc, "the content-share attendee (<AttendeeId>#content)")
+        return
+    if shape.pattern_code == "E201":
+        index = pattern.first_disallowed(value)
+        assert index is not None  # a single-class pattern fails only on a character
+        ctx.add(
+            "E201",
+            loc,
+            f"character {index + 1} (U+{ord(value[index]):04X}) is not allowed in {shape.name}",
+        )
+    elif shape.sensitive:
+        ctx.add(shape.pattern_code, loc, f"{shape.name} does not match {pattern.documented}")
+    else:
+        ctx.add(
+            shape.pattern_code,
+            loc,
+            f"{_show(value)} does not match {shape.name} {pattern.documented}",
+        )
+
+
+def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
+    allowed = ", ".join(shape.enum or ())
+    if shape.name == "VideoResolution" and value in m.CONTENT_RESOLUTIONS:
+        ctx.add("E403", loc, f"{value} is a content resolution; video allows {allowed}")
+        return
+    if shape.name == "ContentResolution" and value in m.VIDEO_RESOLUTIONS:
+        ctx.add("E403", loc, f"{value} is a video resolution; content allows {allowed}")
+        return
+    hint = ""
+    folded = {v.casefold(): v for v in shape.enum or ()}
+    if value.strip().casefold() in folded:
+        hint = f" (did you mean {folded[value.strip().casefold()]!r}? values are case-sensitive)"
+    ctx.add("E107", loc, f"{_show(value)} is not a {shape.name}: one of {allowed}{hint}")
+
+
+def _bounds(low: Optional[int], high: Optional[int]) -> str:
+    if low is not None and high is not None:
+        return f"{low}..{high}"
+    return f"at least {low}" if low is not None else f"at most {high}"
+
+
+# --- cross-field rules -----------------------------------------------------------------------
+
+
+def _valid_capability(value: Any) -> Optional[str]:
+    return value if isinstance(value, str) and value in m.MEDIA_CAPABILITIES else None
+
+
+def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> None:
+    audio, video, content = (_valid_capability(caps.get(k)) for k in _CAPABILITY_MEMBERS)
+    if ctx.resolutions is None:
+        ctx.unchecked.update(("E301", "E302"))
+    fix: Optional[dict[str, object]] = None
+    if ctx.response:
+        triple = (audio, video, content)
+        if ctx.resolutions is not None and triple in effective_triples(ctx.resolutions):
+            return
+    else:
+        repaired = repair(video, content, ctx.resolutions)
+        fix = {
+            pointer((*loc, name)): new
+            for name, old, new in zip(("Video", "Content"), (video, content), repaired)
+            if new is not None and old != new
+        } or None
+    for code in capability_violations(video, content, ctx.resolutions):
+        if code == "E301":
+            text = f"the meeting has video off (Video MaxResolution None): Video {video} is refused"
+            ctx.add(code, (*loc, "Video"), text, fix)
+        elif code == "E302":
+            text = f"the meeting has content off (Content MaxResolution None): Content {content} is refused"
+            ctx.add(code, (*loc, "Content"), text, fix)
+        else:
+            text = (
+                f"Content {content} receives, so Video must be SendReceive or Receive, not {video}"
+            )
+            ctx.add(code, (*loc, "Content"), text, fix)
+    if ctx.previous is not None:
+        new_values = (audio, video, content)
+        for index, code in transition_warnings(ctx.previous, new_values):
+            name = _CAPABILITY_MEMBERS[index]
+            change = f"{name} goes from {ctx.previous[index]} to {new_values[index]}"
+            if code == "W304":
+                text = f"{change}: audio flows to the others as soon as the attendee is unmuted"
+            else:
+                text = f"{change}: remote attendees get the stream only after media renegotiation"
+            ctx.add(code, (*loc, name), text)
+
+
+def _meeting_feature_rules(features: dict[Any, Any], loc: Location, ctx: _Context) -> None:
+    video, content = _resolution_parts(features)
+    if video != "FHD" and content != "UHD":
+        return
+    what = " and ".join(
+        text
+        for text, on in (("FHD video", video == "FHD"), ("UHD content", content == "UHD"))
+        if on
+    )
+    attendee = features.get("Attendee")
+    count = attendee.get("MaxCount") if isinstance(attendee, dict) else None
+    where = (*loc, "Attendee", "MaxCount")
+    fix = {pointer(where): m.HIGH_RESOLUTION_MAX_ATTENDEES}
+    if attendee is None or (isinstance(attendee, dict) and "MaxCount" not in attendee):
+        ctx.add("E401", where, f"{what} requires Attendee.MaxCount", fix)
+    elif isinstance(count, int) and _is_int(count) and count > m.HIGH_RESOLUTION_MAX_ATTENDEES:
+        limit = m.HIGH_RESOLUTION_MAX_ATTENDEES
+        ctx.add("E402", where, f"with {what}, MaxCount is at most {limit}, not {count}", fix)
+
+
+def _resolution_parts(features: object) -> tuple[Optional[str], Optional[str]]:
+    """(Video, Content) MaxResolution with the defaults applied; None for an unreadable one."""
+    if features is None:
+        return (m.DEFAULT_VIDEO_RESOLUTION, m.DEFAULT_CONTENT_RESOLUTION)
+    if not isinstance(features, dict):
+        return (None, None)
+    out: list[Optional[str]] = []
+    for member, allowed, default in (
+        ("Video", m.VIDEO_RESOLUTIONS, m.DEFAULT_VIDEO_RESOLUTION),
+        ("Content", m.CONTENT_RESOLUTIONS, m.DEFAULT_CONTENT_RESOLUTION),
+    ):
+        part = features.get(member)
+        if part is None:
+            value: object = default
+        elif isinstance(part, dict):
+            value = part.get("MaxResolution", default)
+        else:
+            value = None
+        out.append(value if isinstance(value, str) and value in allowed else None)
+    return (out[0], out[1])
+
+
+def _resolutions(features: object) -> Optional[Resolutions]:
+    """Both resolutions, or None when either cannot be read (rules needing them go unchecked)."""
+    video, content = _resolution_parts(features)
+    return None if video is None or content is None else (video, content)
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+def _checked_features(features: object, what: str) -> Resolutions:
+    """Validate a meeting_features argument; raise CapabilityValidationError on errors."""
+    if features is None:
+        return (m.DEFAULT_VIDEO_RESOLUTION, m.DEFAULT_CONTENT_RESOLUTION)
+    ctx = _Context(response=True, resolutions=None)
+    _walk(m.MEETING_FEATURES, features, (), ctx)
+    report = Report.build(what, ctx.findings)
+    report.raise_for_errors()
+    resolutions = _resolutions(features)
+    assert resolutions is not None  # a features object without errors has readable resolutions
+    return resolutions
+
+
+def _checked_triple(capabilities: object, what: str) -> Triple:
+    ctx = _Context(response=True, resolutions=None)
+    _walk(m.ATTENDEE_CAPABILITIES, capabilities, (), ctx)
+    if isinstance(capabilities, dict):
+        for name in _CAPABILITY_MEMBERS:
+            if name not in capabilities:
+                ctx.add("E102", (name,), f"required member {name} is missing")
+    Report.build(what, ctx.findings).raise_for_errors()
+    assert isinstance(capabilities, dict)
+    return (capabilities["Audio"], capabilities["Video"], capabilities["Content"])
+
+
+def validate(
+    operation: str,
+    params: object,
+    *,
+    meeting_features: Optional[Mapping[str, Any]] = None,
+    previous: Optional[Mapping[str, Any]] = None,
+) -> Report:
+    """Check the parameters of one API call, exactly as they would be passed to boto3.
+
+    ``meeting_features``: the MeetingFeatures of the meeting an attendee request is about (as
+    given to CreateMeeting or returned by GetMeeting). Without them the rules that need them
+    are listed in ``Report.unchecked``. CreateMeeting and CreateMeetingWithAttendees use their
+    own. ``previous``: the attendee's current capabilities, for the update operations; gives
+    the transition warnings.
+    """
+    op = m.OPERATIONS[operation_name(operation)]
+    if op.creates_meeting:
+        if meeting_features is not None:
+            raise ValueError(
+                f"{op.name} carries its own MeetingFeatures; do not pass meeting_features"
+            )
+        resolutions = _resolutions(
+            params.get("MeetingFeatures") if isinstance(params, dict) else None
+        )
+    elif meeting_features is None:
+        resolutions = None
+    else:
+        resolutions = _checked_features(meeting_features, "meeting_features")
+    prev: Optional[Triple] = None
+    if previous is not None:
+        if not op.updates_capabilities:
+            raise ValueError(f"previous capabilities apply to capability updates, not {op.name}")
+        prev = _checked_triple(previous, "previous")
+    ctx = _Context(response=False, resolutions=resolutions, previous=prev)
+    _walk(op.request, params, (), ctx)
+    if (
+        op.updates_capabilities
+        and prev is None
+        and isinstance(params, dict)
+        and "Capabilities" in params
+    ):
+        ctx.unchecked.update(("W304", "W305"))
+    return Report.build(op.name, ctx.findings, ctx.unchecked)
+
+
+def validate_response(
+    operation: str, response: object, *, meeting_features: Optional[Mapping[str, Any]] = None
+) -> Report:
+    """Check a response. Capabilities in it are *effective* ones (defaults applied)."""
+    op = m.OPERATIONS[operation_name(operation)]
+    if op.response is None:
+        with_response = ", ".join(o.name for o in m.OPERATIONS.values() if o.response is not None)
+        raise ValueError(f"{op.name} returns no body to validate; responses: {with_response}")
+    resolutions: Optional[Resolutions] = None
+    if meeting_features is not None:
+        resolutions = _checked_features(meeting_features, "meeting_features")
+    elif isinstance(response, dict) and isinstance(response.get("Meeting"), dict):
+        resolutions = _resolutions(response["Meeting"].get("MeetingFeatures"))
+    ctx = _Context(response=True, resolutions=resolutions)
+    _walk(op.response, response, (), ctx)
+    return Report.build(op.name, ctx.findings, ctx.unchecked)
+
+
+def normalize(
+    capabilities: Optional[Mapping[str, Any]] = None,
+    *,
+    meeting_features: Optional[Mapping[str, Any]] = None,
+) -> dict[str, str]:
+    """The effective AttendeeCapabilities the service assigns.
+
+    ``meeting_features`` None means a meeting created without MeetingFeatures (the documented
+    defaults). Capabilities left out get the defaults of the decision table; given ones come
+    back unchanged when they are possible for the meeting, and raise CapabilityValidationError
+    when they are not.
+    """
+    resolutions = _checked_features(meeting_features, "meeting_features")
+    if capabilities is None:
+        triple = default_triple(resolutions)
+    else:
+        triple = _checked_triple(capabilities, "normalize")
+        if triple not in effective_triples(resolutions):
+            ctx = _Context(response=False, resolutions=resolutions)
+            _capability_rules(dict(zip(_CAPABILITY_MEMBERS, triple)), (), ctx)
+            Report.build("normalize", ctx.findings).raise_for_errors()
+    return dict(zip(_CAPABILITY_MEMBERS, triple))
+
+
+def normalize_meeting_features(features: Optional[Mapping[str, Any]] = None) -> dict[str, Any]:
+    """A copy of ``features`` with the documented defaults (Video HD, Content FHD) filled in."""
+    video, content = _checked_features(features, "normalize_meeting_features")
+    out: dict[str, Any] = copy.deepcopy(dict(features)) if features is not None else {}
+    out.setdefault("Video", {}).setdefault("MaxResolution", video)
+    out.setdefault("Content", {}).setdefault("MaxResolution", content)
+    return out
+
+
+def allowed_capabilities(meeting_features: Optional[Mapping[str, Any]] = None) -> frozenset[Triple]:
+    """Every (Audio, Video, Content) an explicit request may set in the meeting.
+
+    ``meeting_features`` None means a meeting created without MeetingFeatures."""
+    return requestable_triples(_checked_features(meeting_features, "meeting_features"))
