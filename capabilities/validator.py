@@ -286,7 +286,10 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
             text = f"the meeting has video off (Video MaxResolution None): Video {video} is refused"
             ctx.add(code, (*loc, "Video"), text, fix)
         elif code == "E302":
-            text = f"the meeting has content off (Content MaxResolution None): Content {content} is refused"
+            text = (
+                "the meeting has content off (Content MaxResolution None): "
+                f"Content {content} is refused"
+            )
             ctx.add(code, (*loc, "Content"), text, fix)
         else:
             text = (
