@@ -80,6 +80,8 @@ class _Context:
     #: The meeting's resolutions for capability rules; None when unknown.
     resolutions: Optional[Resolutions]
     previous: Optional[Triple] = None
+    #: False to check shapes only (the capability and meeting-feature rules are skipped).
+    cross_field: bool = True
     findings: list[Finding] = field(default_factory=list)
     unchecked: set[str] = field(default_factory=set)
 
@@ -126,6 +128,8 @@ def _walk_structure(shape: m.Structure, value: object, loc: Location, ctx: _Cont
         for name in shape.required:
             if name not in value:
                 ctx.add("E102", (*loc, name), f"required member {name} is missing")
+    if not ctx.cross_field:
+        return
     if shape is m.ATTENDEE_CAPABILITIES:
         _capability_rules(value, loc, ctx)
     elif shape is m.MEETING_FEATURES:
@@ -373,12 +377,9 @@ def _checked_features(features: object, what: str) -> Resolutions:
 
 
 def _checked_triple(capabilities: object, what: str) -> Triple:
-    ctx = _Context(response=True, resolutions=None)
+    """Check the shape of a capabilities argument (three valid values, nothing else)."""
+    ctx = _Context(response=False, resolutions=None, cross_field=False)
     _walk(m.ATTENDEE_CAPABILITIES, capabilities, (), ctx)
-    if isinstance(capabilities, dict):
-        for name in _CAPABILITY_MEMBERS:
-            if name not in capabilities:
-                ctx.add("E102", (name,), f"required member {name} is missing")
     Report.build(what, ctx.findings).raise_for_errors()
     assert isinstance(capabilities, dict)
     return (capabilities["Audio"], capabilities["Video"], capabilities["Content"])

@@ -145,7 +145,7 @@ def valid_requests(draw: st.DrawFn) -> tuple[str, dict[str, Any], dict[str, Any]
             "MediaRegion": draw(st.sampled_from(("us-east-1", "eu-central-1", "ap-south-1"))),
             "ExternalMeetingId": draw(external_ids()),
         }
-        if features or draw(st.booleans()):
+        if draw(st.booleans()) or features:
             params["MeetingFeatures"] = features
         if op == "CreateMeetingWithAttendees":
             items = draw(st.lists(attendee_item(features), min_size=1, max_size=20))

@@ -1,0 +1,31 @@
+"""The generated documentation is current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from capabilities import RULES
+from capabilities.docs import DEFAULT_PATH, render_rules
+
+
+def test_rules_md_is_current() -> None:
+    committed = DEFAULT_PATH.read_text(encoding="utf-8")
+    assert committed == render_rules(), "docs/rules.md is stale: run python -m capabilities.docs"
+
+
+def test_every_rule_has_a_section() -> None:
+    text = render_rules()
+    for code, rule in RULES.items():
+        assert f"### {code}\n" in text
+        assert rule.source_url in text
+
+
+def test_check_mode_reports_stale(tmp_path: Path) -> None:
+    from capabilities.docs import main
+
+    target = tmp_path / "rules.md"
+    assert main(["--check", str(target)]) == 1
+    assert main([str(target)]) == 0
+    assert main(["--check", str(target)]) == 0
+    target.write_text(target.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
+    assert main(["--check", str(target)]) == 1
