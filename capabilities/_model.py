@@ -99,12 +99,16 @@ class Pattern:
 
     source: str
     documented: str
+    #: The longest value the pattern can match; longer values fail without running the regex.
+    max_match: Optional[int] = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
         return _compile(self.source)
 
     def fullmatch(self, value: str) -> bool:
+        if self.max_match is not None and len(value) > self.max_match:
+            return False
         return _compile(self.source).fullmatch(value) is not None
 
     def first_disallowed(self, value: str) -> Optional[int]:
@@ -150,14 +154,17 @@ EXTERNAL_ID = Pattern(
     documented="[-_&@+=,(){}\\[\\]\\/«».:|'\"#a-zA-Z0-9À-ÿ\\s]*",
 )
 #: "Values that begin with aws: are reserved ... Case insensitive." Checked on the raw value.
-RESERVED_PREFIX = Pattern(source="[aA][wW][sS]:", documented="aws: (case insensitive)")
+RESERVED_PREFIX = Pattern(source="[aA][wW][sS]:", documented="aws: (case insensitive)", max_match=4)
 #: GuidString (service model).
 GUID = Pattern(
     source="[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}",
     documented="[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}",
+    max_match=36,
 )
 #: The content-share attendee the client SDKs form: ``<AttendeeId>#content`` (responses only).
-CONTENT_SHARE_ATTENDEE = Pattern(source=GUID.source + "#content", documented="<GuidString>#content")
+CONTENT_SHARE_ATTENDEE = Pattern(
+    source=GUID.source + "#content", documented="<GuidString>#content", max_match=44
+)
 #: ClientRequestToken (service model).
 CLIENT_REQUEST_TOKEN = Pattern(source="[\\-_a-zA-Z0-9]*", documented="[-_a-zA-Z0-9]*")
 #: Arn (NotificationsConfiguration members, service model).
