@@ -55,6 +55,9 @@ DEFAULT_CONTENT_RESOLUTION = "FHD"
 #: AttendeeFeatures: with FHD video or UHD content "the maximum number of attendees changes
 #: from the default of 250 to 25" (the bound is the project's reading, rule E402).
 HIGH_RESOLUTION_MAX_ATTENDEES = 25
+#: The resolutions that need Attendee.MaxCount (E401) and cap it (E402).
+HIGH_VIDEO_RESOLUTIONS: tuple[str, ...] = ("FHD",)
+HIGH_CONTENT_RESOLUTIONS: tuple[str, ...] = ("UHD",)
 MEETING_FEATURE_STATUS: tuple[str, ...] = ("AVAILABLE", "UNAVAILABLE")
 MEDIA_PLACEMENT_NETWORK_TYPES: tuple[str, ...] = ("Ipv4Only", "DualStack")
 

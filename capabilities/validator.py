@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 from . import _model as m
 from .matrix import (
@@ -19,6 +18,7 @@ from .matrix import (
     transition_warnings,
 )
 from .report import Finding, Location, Report, make_finding, pointer
+from .types import AttendeeCapabilities, MeetingFeatures
 
 __all__ = [
     "allowed_capabilities",
@@ -63,7 +63,7 @@ def _type_name(value: object) -> str:
 
 
 def _show(value: object, limit: int = 40) -> str:
-    text = repr(value) if isinstance(value, str) else f"<{_type_name(value)}>"
+    text = repr(value[: limit + 1]) if isinstance(value, str) else f"<{_type_name(value)}>"
     return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
@@ -117,13 +117,14 @@ def _walk_structure(shape: m.Structure, value: object, loc: Location, ctx: _Cont
             _walk(sub, item, (*loc, key), ctx)
         elif key in shape.ignored:
             continue
-        elif ctx.response:
-            ctx.add("I109", (*loc, str(key)), f"member {_show(key)} is not in the service model")
         else:
-            known = ", ".join(members)
-            ctx.add(
-                "E103", (*loc, str(key)), f"unknown member {_show(key)}; {shape.name} has: {known}"
-            )
+            # a non-string key (possible from Python, not from JSON) is named by its type
+            at = (*loc, key if isinstance(key, str) else _show(key))
+            if ctx.response:
+                ctx.add("I109", at, f"member {_show(key)} is not in the service model")
+            else:
+                known = ", ".join(members)
+                ctx.add("E103", at, f"unknown member {_show(key)}; {shape.name} has: {known}")
     if not ctx.response:
         for name in shape.required:
             if name not in value:
@@ -205,7 +206,7 @@ def _walk_string(shape: m.String, value: object, loc: Location, ctx: _Context) -
             f"length {length} is out of bounds; "
             f"allowed {_bounds(shape.min_length, shape.max_length)}",
         )
-    if shape.reserved_prefix and m.RESERVED_PREFIX.compiled.match(value):
+    if shape.reserved_prefix and m.RESERVED_PREFIX.fullmatch(value[:4]):
         ctx.add(
             "E202", loc, f"{shape.name} may not begin with 'aws:' in any letter case (reserved)"
         )
@@ -314,11 +315,13 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
 
 def _meeting_feature_rules(features: dict[Any, Any], loc: Location, ctx: _Context) -> None:
     video, content = _resolution_parts(features)
-    if video != "FHD" and content != "UHD":
+    high_video = video in m.HIGH_VIDEO_RESOLUTIONS
+    high_content = content in m.HIGH_CONTENT_RESOLUTIONS
+    if not (high_video or high_content):
         return
     what = " and ".join(
         text
-        for text, on in (("FHD video", video == "FHD"), ("UHD content", content == "UHD"))
+        for text, on in ((f"{video} video", high_video), (f"{content} content", high_content))
         if on
     )
     attendee = features.get("Attendee")
@@ -452,7 +455,7 @@ def normalize(
     capabilities: Optional[Mapping[str, Any]] = None,
     *,
     meeting_features: Optional[Mapping[str, Any]] = None,
-) -> dict[str, str]:
+) -> AttendeeCapabilities:
     """The effective AttendeeCapabilities the service assigns.
 
     ``meeting_features`` None means a meeting created without MeetingFeatures (the documented
@@ -469,16 +472,20 @@ def normalize(
             ctx = _Context(response=False, resolutions=resolutions)
             _capability_rules(dict(zip(_CAPABILITY_MEMBERS, triple)), (), ctx)
             Report.build("normalize", ctx.findings).raise_for_errors()
-    return dict(zip(_CAPABILITY_MEMBERS, triple))
+    return cast("AttendeeCapabilities", dict(zip(_CAPABILITY_MEMBERS, triple)))
 
 
-def normalize_meeting_features(features: Optional[Mapping[str, Any]] = None) -> dict[str, Any]:
+def normalize_meeting_features(features: Optional[Mapping[str, Any]] = None) -> MeetingFeatures:
     """A copy of ``features`` with the documented defaults (Video HD, Content FHD) filled in."""
     video, content = _checked_features(features, "normalize_meeting_features")
-    out: dict[str, Any] = copy.deepcopy(dict(features)) if features is not None else {}
+    # Copy the two levels that change; other values are kept as given (never walked).
+    out: dict[str, Any] = {
+        key: dict(value) if isinstance(value, dict) else value
+        for key, value in (features or {}).items()
+    }
     out.setdefault("Video", {}).setdefault("MaxResolution", video)
     out.setdefault("Content", {}).setdefault("MaxResolution", content)
-    return out
+    return cast("MeetingFeatures", out)
 
 
 def allowed_capabilities(meeting_features: Optional[Mapping[str, Any]] = None) -> frozenset[Triple]:
