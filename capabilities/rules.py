@@ -2,7 +2,8 @@
 
 Codes are stable. The letter is the severity (E error, W warning, I info); the first digit is
 the family: 1 shapes (types, required and unknown members, lengths, ranges, enums, patterns),
-2 identifiers, 3 attendee capabilities, 4 meeting features. Select or ignore rules by prefix.
+2 identifiers, 3 attendee capabilities, 4 meeting features, 5 checked files (profile format,
+duplicate keys). Select or ignore rules by prefix.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SOURCES: Mapping[str, str] = {
     "AttendeeFeatures": _API + "API_meeting-chime_AttendeeFeatures.html",
     "CreateMeeting": _API + "API_meeting-chime_CreateMeeting.html",
     "CreateAttendee": _API + "API_meeting-chime_CreateAttendee.html",
+    "rfc8259": "https://www.rfc-editor.org/rfc/rfc8259#section-4",
 }
 
 
@@ -295,6 +297,35 @@ _RULE_LIST = (
         "model",
         "documented",
         _BAD,
+    ),
+    Rule(
+        "E501",
+        "error",
+        "transition names a missing preset",
+        "In a meeting profile file, each transition's from and to name presets of the same "
+        "profile (the format is described in docs/profiles.md).",
+        "model",
+        "decided",
+    ),
+    Rule(
+        "E502",
+        "error",
+        "duplicate key",
+        "The names within an object should be unique; a checked file that repeats a key is "
+        "ambiguous (readers differ on which value wins), so it is an error in JSON, YAML and "
+        "TOML alike.",
+        "rfc8259",
+        "decided",
+    ),
+    Rule(
+        "E503",
+        "error",
+        "malformed meeting profile",
+        "A meeting profile file is a profile, or {profiles: {name: profile}}; a profile has "
+        "presets (an object of AttendeeCapabilities or null) and optionally MeetingFeatures, "
+        "transitions (a list of {from, to}) and description (a string), and nothing else.",
+        "model",
+        "decided",
     ),
 )
 

@@ -1,0 +1,334 @@
+"""TOML with positions: ``tomllib`` (``tomli`` before Python 3.11) for the data, and a small
+scanner for where each key and value is written.
+
+The scanner follows the TOML 1.0 structure: ``[table]`` and ``[[array.of.tables]]`` headers
+(with quoted and dotted keys, and with sub-tables of the last element of an array of tables),
+dotted keys in key/value pairs, inline tables and (multi-line) arrays, and skips strings of all
+four kinds, numbers, booleans and date-times. Quoted keys are decoded by the TOML library
+itself, so a key means exactly what it means in the data.
+
+TOML forbids defining a key twice; ``tomllib`` refuses such a document. The scanner finds each
+repeated definition first and reports it as E502. When every repetition is of a plain
+``key = value`` pair, the earlier ones are blanked out (positions kept) and the document is read
+again, so the rest of the file is still checked with the last value, as for JSON and YAML.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Union
+
+from ..report import Finding, make_finding, pointer
+from .loaders import MAX_DEPTH, Document, LineIndex, LoadError, Position
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python < 3.11 only
+    import tomli as tomllib
+
+__all__ = ["load_toml"]
+
+Loc = tuple[Union[str, int], ...]
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_\-]+")
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+\-]\d{2}:\d{2})?)?"
+    r"|\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+)
+_SCALAR = re.compile(r"[A-Za-z0-9_+\-.:]+")
+
+
+class _ScanError(Exception):
+    pass
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = LineIndex(text)
+        self.positions: dict[str, Position] = {"": Position(1, 1)}
+        self.key_positions: dict[str, Position] = {}
+        #: Locations given a value by `key = value` (leaves, arrays, inline tables): the span
+        #: of the definition and the range of ``log`` its value wrote.
+        self.values: dict[Loc, tuple[int, int, int, int]] = {}
+        #: Every pointer a value was placed at, in order (to forget a superseded value's).
+        self.log: list[str] = []
+        #: Tables given by a [header], and tables made by dotted keys.
+        self.headers: set[Loc] = set()
+        self.dotted: set[Loc] = set()
+        #: Arrays of tables: location -> number of elements so far.
+        self.arrays: dict[Loc, int] = {}
+        self.findings: list[tuple[Finding, Position]] = []
+        #: Spans of earlier `key = value` definitions that a later one repeats.
+        self.superseded: list[tuple[int, int]] = []
+        #: A repetition other than of a plain `key = value` (a table defined twice ...).
+        self.conflict = False
+
+    # --- low level ------------------------------------------------------------------------
+
+    def pos(self, offset: int) -> Position:
+        return self.lines.position(offset)
+
+    def at(self, index: int) -> str:
+        return self.text[index] if index < len(self.text) else ""
+
+    def skip_blanks(self, index: int) -> int:
+        while self.at(index) in (" ", "\t"):
+            index += 1
+        return index
+
+    def skip_comment(self, index: int) -> int:
+        if self.at(index) == "#":
+            while index < len(self.text) and self.text[index] not in "\r\n":
+                index += 1
+        return index
+
+    def skip_space(self, index: int) -> int:
+        """Blanks, newlines and comments (inside arrays and inline tables)."""
+        while index < len(self.text):
+            char = self.text[index]
+            if char in " \t\r\n":
+                index += 1
+            elif char == "#":
+                index = self.skip_comment(index)
+            else:
+                break
+        return index
+
+    def end_of_line(self, index: int) -> int:
+        index = self.skip_comment(self.skip_blanks(index))
+        if index < len(self.text) and self.text[index] not in "\r\n":
+            raise _ScanError(f"unexpected text at offset {index}")
+        return index
+
+    def string_end(self, index: int) -> int:
+        """Offset after the string starting at ``index``."""
+        text = self.text
+        for quote in ('"""', "'''"):
+            if text.startswith(quote, index):
+                if quote == '"""':
+                    found = self._unescaped(index + 3, quote)
+                else:
+                    found = text.find(quote, index + 3)
+                if found < 0:
+                    raise _ScanError("unterminated multi-line string")
+                end = found + 3
+                while end < len(text) and text[end] == quote[0] and end < found + 5:
+                    end += 1  # up to two quotes may close the content
+                return end
+        single = text[index] == "'"
+        found = text.find("'", index + 1) if single else self._unescaped(index + 1, '"')
+        if found < 0:
+            raise _ScanError("unterminated string")
+        return found + 1
+
+    def _unescaped(self, index: int, quote: str) -> int:
+        text = self.text
+        while index < len(text):
+            if text[index] == "\\":
+                index += 2
+                continue
+            if text.startswith(quote, index):
+                return index
+            index += 1
+        return -1
+
+    # --- keys -----------------------------------------------------------------------------
+
+    def key(self, index: int) -> tuple[list[tuple[str, int]], int]:
+        """A dotted key: [(part, offset)], and the offset after it."""
+        parts: list[tuple[str, int]] = []
+        while True:
+            index = self.skip_blanks(index)
+            char = self.at(index)
+            if char in ('"', "'"):
+                end = self.string_end(index)
+                raw = self.text[index:end]
+                try:
+                    name = tomllib.loads(f"k = {raw}")["k"]
+                except tomllib.TOMLDecodeError:
+                    raise _ScanError("invalid quoted key") from None
+                parts.append((str(name), index))
+            else:
+                match = _BARE_KEY.match(self.text, index)
+                if match is None:
+                    raise _ScanError(f"expected a key at offset {index}")
+                end = match.end()
+                parts.append((match.group(), index))
+            index = self.skip_blanks(end)
+            if self.at(index) != ".":
+                return parts, index
+            index += 1
+
+    # --- definitions ----------------------------------------------------------------------
+
+    def repeated(self, loc: Loc, offset: int, first: Position, *, plain: bool) -> None:
+        name = loc[-1]
+        message = (
+            f"key {name!r} is defined twice (first at line {first.line}, column {first.column})"
+        )
+        if plain:
+            message += "; the last value is used"
+        else:
+            self.conflict = True
+        self.findings.append((make_finding("E502", loc, message), self.pos(offset)))
+
+    def place(self, loc: Loc, offset: int, key_offset: int) -> None:
+        here = pointer(loc)
+        self.positions.setdefault(here, self.pos(offset))
+        self.key_positions.setdefault(here, self.pos(key_offset))
+
+    def table_header(self, index: int) -> tuple[Loc, int]:
+        start = index
+        array = self.text.startswith("[[", index)
+        parts, index = self.key(index + (2 if array else 1))
+        closing = "]]" if array else "]"
+        if not self.text.startswith(closing, index):
+            raise _ScanError("unterminated table header")
+        index = self.end_of_line(index + len(closing))
+        loc: Loc = ()
+        for name, offset in parts[:-1]:
+            loc = (*loc, name)
+            self.place(loc, offset, offset)
+            if loc in self.values:
+                self.repeated(loc, offset, self.key_positions[pointer(loc)], plain=False)
+            if loc in self.arrays:
+                loc = (*loc, self.arrays[loc] - 1)
+        name, offset = parts[-1]
+        loc = (*loc, name)
+        if loc in self.values or (not array and (loc in self.headers or loc in self.dotted)):
+            first = self.key_positions.get(pointer(loc), self.pos(offset))
+            self.repeated(loc, offset, first, plain=False)
+        if array:
+            count = self.arrays.get(loc, 0)
+            self.place(loc, start, offset)
+            self.arrays[loc] = count + 1
+            loc = (*loc, count)
+            self.positions[pointer(loc)] = self.pos(start)
+        else:
+            if loc not in self.headers:  # an explicit header beats an implicit mention
+                self.positions[pointer(loc)] = self.pos(start)
+                self.key_positions[pointer(loc)] = self.pos(offset)
+            self.headers.add(loc)
+        return loc, index
+
+    def keyval(self, index: int, table: Loc, depth: int) -> int:
+        start = index
+        parts, index = self.key(index)
+        if self.at(index) != "=":
+            raise _ScanError(f"expected '=' at offset {index}")
+        index = self.skip_blanks(index + 1)
+        loc = table
+        for name, offset in parts[:-1]:
+            loc = (*loc, name)
+            self.place(loc, offset, offset)
+            if loc in self.values:
+                self.repeated(loc, offset, self.key_positions[pointer(loc)], plain=False)
+            self.dotted.add(loc)
+        name, offset = parts[-1]
+        loc = (*loc, name)
+        here = pointer(loc)
+        if loc in self.values:
+            self.repeated(loc, offset, self.key_positions[here], plain=True)
+            first_start, first_end, first_log, last_log = self.values[loc]
+            self.superseded.append((first_start, first_end))
+            for stale in self.log[first_log:last_log]:
+                self.positions.pop(stale, None)
+                self.key_positions.pop(stale, None)
+        elif loc in self.headers or loc in self.dotted or loc in self.arrays:
+            self.repeated(loc, offset, self.key_positions.get(here, self.pos(offset)), plain=False)
+        self.key_positions[here] = self.pos(offset)
+        mark = len(self.log)
+        end = self.value(index, loc, depth)
+        self.values[loc] = (start, end, mark, len(self.log))
+        return end
+
+    def value(self, index: int, loc: Loc, depth: int) -> int:
+        if depth > MAX_DEPTH:
+            line, column = self.pos(index)
+            raise LoadError(
+                f"invalid TOML at line {line}, column {column}: containers are nested too "
+                f"deeply (limit {MAX_DEPTH})"
+            )
+        here = pointer(loc)
+        self.positions[here] = self.pos(index)
+        self.log.append(here)
+        char = self.at(index)
+        if char in ('"', "'"):
+            return self.string_end(index)
+        if char == "[":
+            index = self.skip_space(index + 1)
+            count = 0
+            while self.at(index) != "]":
+                index = self.skip_space(self.value(index, (*loc, count), depth + 1))
+                count += 1
+                if self.at(index) == ",":
+                    index = self.skip_space(index + 1)
+                elif self.at(index) != "]":
+                    raise _ScanError(f"expected ',' or ']' at offset {index}")
+            return index + 1
+        if char == "{":
+            index = self.skip_space(index + 1)
+            while self.at(index) != "}":
+                index = self.skip_space(self.keyval(index, loc, depth + 1))
+                if self.at(index) == ",":
+                    index = self.skip_space(index + 1)
+                elif self.at(index) != "}":
+                    raise _ScanError(f"expected ',' or '}}' at offset {index}")
+            return index + 1
+        match = _DATETIME.match(self.text, index) or _SCALAR.match(self.text, index)
+        if match is None:
+            raise _ScanError(f"expected a value at offset {index}")
+        return match.end()
+
+    def scan(self) -> None:
+        index = 0
+        table: Loc = ()
+        text = self.text
+        while index < len(text):
+            index = self.skip_blanks(index)
+            char = self.at(index)
+            if char in ("\r", "\n"):
+                index += 1
+            elif char == "#":
+                index = self.skip_comment(index)
+            elif char == "[":
+                table, index = self.table_header(index)
+            elif char:
+                index = self.end_of_line(self.keyval(index, table, 0))
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by spaces (line breaks kept, so positions hold)."""
+    chars = list(text)
+    for start, end in spans:
+        for index in range(start, end):
+            if chars[index] not in "\r\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+def _problem(error: Exception) -> str:
+    return f"invalid TOML: {str(error).splitlines()[0] if str(error) else 'error'}"
+
+
+def load_toml(text: str) -> Document:
+    scanner = _Scanner(text)
+    try:
+        scanner.scan()
+        scanned = True
+    except _ScanError:
+        scanned = False
+    try:
+        data: object = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        if not (scanned and scanner.findings and not scanner.conflict):
+            raise LoadError(_problem(error)) from None
+        try:  # every repetition is of a plain `key = value`: the last one wins
+            data = tomllib.loads(_blank(text, scanner.superseded))
+        except tomllib.TOMLDecodeError:
+            raise LoadError(_problem(error)) from None
+    if not scanned:  # valid TOML the scanner cannot follow: every value at the top
+        return Document(data, "toml", {"": Position(1, 1)})
+    return Document(data, "toml", scanner.positions, scanner.key_positions, scanner.findings)

@@ -1,0 +1,242 @@
+"""YAML with positions: PyYAML's safe composition, then a walk of the node graph.
+
+Only ``yaml.SafeLoader`` composition is used (no object construction beyond the standard
+scalars), and only the YAML 1.1 core tags are accepted: any other tag (``!foo``,
+``!!python/object``) is refused. Aliases are allowed, but the values they expand to are
+counted and a document that expands past a budget (a few times its own size) is refused, so an
+alias bomb costs bounded memory and time; a value reached through an alias is placed where its
+anchor is written. Merge keys (``<<``) work as in PyYAML. A repeated key is a finding (E502;
+the last value wins, as in PyYAML).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import yaml
+
+from ..report import Finding, make_finding
+from .loaders import (
+    MAX_DEPTH,
+    Document,
+    LineIndex,
+    LoadError,
+    Position,
+    escape_token,
+    forget,
+)
+
+__all__ = ["load_yaml"]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+)
+_MAP, _SEQ, _MERGE = _TAG + "map", _TAG + "seq", _TAG + "merge"
+#: Nodes an alias may add beyond the composed document.
+_ALIAS_BUDGET = 100_000
+
+
+class _Composer(yaml.SafeLoader):
+    """PyYAML's pure-Python SafeLoader, used to compose only, with a nesting limit."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent: Optional[yaml.Node], index: int) -> Optional[yaml.Node]:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:  # PyYAML's composer recurses once per level
+            event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+            mark = event.start_mark
+            raise LoadError(
+                f"invalid YAML at line {mark.line + 1}, column {mark.column + 1}: "
+                f"containers are nested too deeply (limit {MAX_DEPTH})"
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _location(pointer: str) -> tuple[str, ...]:
+    return tuple(t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:])
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
+class _Builder:
+    def __init__(self, loader: Any, budget: int) -> None:
+        self.loader = loader
+        self.budget = budget
+        self.positions: dict[str, Position] = {}
+        self.key_positions: dict[str, Position] = {}
+        self.findings: list[tuple[Finding, Position]] = []
+
+    def fail(self, node: yaml.Node, what: str) -> LoadError:
+        line, column = _position(node.start_mark)
+        return LoadError(f"invalid YAML at line {line}, column {column}: {what}")
+
+    def build(self, node: yaml.Node, pointer: str, depth: int) -> object:
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.fail(node, "aliases expand to too many values (refused: alias bomb?)")
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"containers are nested too deeply (limit {MAX_DEPTH})")
+        self.positions[pointer] = _position(node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAP:
+                raise self.fail(node, f"tag {_tag_name(node.tag)} is not accepted")
+            return self.mapping(node, pointer, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                raise self.fail(node, f"tag {_tag_name(node.tag)} is not accepted")
+            return [
+                self.build(item, f"{pointer}/{index}", depth + 1)
+                for index, item in enumerate(node.value)
+            ]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> object:
+        if node.tag not in _SCALAR_TAGS:
+            raise self.fail(node, f"tag {_tag_name(node.tag)} is not accepted")
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            raise self.fail(node, f"not a valid {_tag_name(node.tag)} value") from None
+
+    def key(self, node: yaml.Node) -> object:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, "only scalar keys are accepted")
+        self.budget -= 1
+        return self.scalar(node)
+
+    def pairs(self, node: yaml.MappingNode, depth: int) -> list[tuple[yaml.Node, yaml.Node, bool]]:
+        """(key, value, explicit) in PyYAML's merge order: merged pairs first, later merge
+        sources before earlier ones, explicit pairs last (so they win)."""
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"merge keys are nested too deeply (limit {MAX_DEPTH})")
+        merged: list[tuple[yaml.Node, yaml.Node, bool]] = []
+        explicit: list[tuple[yaml.Node, yaml.Node, bool]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE:
+                explicit.append((key_node, value_node, True))
+                continue
+            if isinstance(value_node, yaml.MappingNode):
+                sources = [value_node]
+            elif isinstance(value_node, yaml.SequenceNode) and all(
+                isinstance(item, yaml.MappingNode) for item in value_node.value
+            ):
+                sources = list(value_node.value)
+            else:
+                raise self.fail(value_node, "a merge key (<<) takes a mapping or mappings")
+            for source in reversed(sources):
+                self.budget -= len(source.value)
+                if self.budget < 0:
+                    raise self.fail(node, "aliases expand to too many values (refused)")
+                merged += [(k, v, False) for k, v, _ in self.pairs(source, depth + 1)]
+        return merged + explicit
+
+    def mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> dict[Any, object]:
+        result: dict[Any, object] = {}
+        explicit_keys: dict[Any, Position] = {}
+        for key_node, value_node, explicit in self.pairs(node, depth):
+            key = self.key(key_node)
+            try:
+                hash(key)
+            except TypeError:
+                raise self.fail(key_node, "unhashable key") from None
+            child = pointer + "/" + escape_token(key)
+            key_position = _position(key_node.start_mark)
+            if explicit and key in explicit_keys:
+                first = explicit_keys[key]
+                shown = repr(key) if isinstance(key, str) else f"<{type(key).__name__}>"
+                finding = make_finding(
+                    "E502",
+                    _location(child),
+                    f"key {shown} appears twice in this mapping (first at line {first.line}, "
+                    f"column {first.column}); the last value is used",
+                )
+                self.findings.append((finding, key_position))
+            if explicit:
+                explicit_keys[key] = key_position
+            if key in result:
+                forget(self.positions, self.key_positions, child, result[key])
+            self.key_positions[child] = key_position
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+
+def _problem(error: yaml.YAMLError, text: str) -> str:
+    """One line from a PyYAML error, without the source excerpt PyYAML adds."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        what = error.problem or error.context or "error"
+        if mark is not None:
+            return f"invalid YAML at line {mark.line + 1}, column {mark.column + 1}: {what}"
+        return f"invalid YAML: {what}"
+    if isinstance(error, yaml.reader.ReaderError):
+        line, column = LineIndex(text).position(max(error.position, 0))
+        return (
+            f"invalid YAML at line {line}, column {column}: character "
+            f"U+{error.character if isinstance(error.character, int) else 0:04X} is not allowed"
+        )
+    return "invalid YAML"
+
+
+def _count_nodes(root: yaml.Node) -> int:
+    """Nodes of the composed graph, each counted once however many aliases point to it."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return len(seen)
+
+
+def _loader(text: str) -> Any:
+    """libyaml's safe composer where PyYAML has it (fast; it limits nesting itself), else
+    PyYAML's, with the depth limit added."""
+    if USE_LIBYAML and getattr(yaml, "__with_libyaml__", False):
+        return yaml.CSafeLoader(text)
+    return _Composer(text)
+
+
+#: Use libyaml when PyYAML was built with it (tests turn it off to cover the other path).
+USE_LIBYAML = True
+
+
+def load_yaml(text: str) -> Document:
+    try:
+        loader = _loader(text)
+    except yaml.YAMLError as error:  # the reader refuses non-printable characters up front
+        raise LoadError(_problem(error, text)) from None
+    except UnicodeEncodeError:
+        raise LoadError("not UTF-8: the text holds a lone surrogate") from None
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError as error:
+            raise LoadError(_problem(error, text)) from None
+        except UnicodeEncodeError:
+            raise LoadError("not UTF-8: the text holds a lone surrogate") from None
+        if node is None:
+            raise LoadError("no YAML document (only comments)")
+        builder = _Builder(loader, _count_nodes(node) + _ALIAS_BUDGET)
+        data = builder.build(node, "", 0)
+    finally:
+        loader.dispose()
+    return Document(data, "yaml", builder.positions, builder.key_positions, builder.findings)

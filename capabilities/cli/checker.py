@@ -1,0 +1,295 @@
+"""Check one parsed file: a meeting profile or an AWS CLI input file.
+
+Everything here works on a :class:`~capabilities.cli.loaders.Document` and returns a
+:class:`FileResult`; nothing reads files or writes output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .. import _model as m
+from ..profiles import check_profiles, is_profile_document, iter_profiles
+from ..report import CapabilityValidationError, Finding, Report
+from ..rules import RULES
+from ..validator import normalize_meeting_features, validate
+from .loaders import Document, LoadError, Position, load_file
+
+__all__ = [
+    "KINDS",
+    "FileResult",
+    "Located",
+    "RuleFilter",
+    "UsageError",
+    "check_document",
+    "cli_command",
+    "detect_operation",
+    "load_meeting_features",
+    "resolve_operation",
+]
+
+KINDS = ("auto", "profile", "cli-input")
+
+#: Findings placed on the member's key rather than on its value.
+_KEY_CODES = frozenset({"E103", "I109", "E502"})
+#: Why a rule could not be checked.
+_UNCHECKED_REASONS = {
+    "E301": "the meeting's features are unknown (pass --meeting-features) or invalid",
+    "E302": "the meeting's features are unknown (pass --meeting-features) or invalid",
+    "W304": "the attendee's previous capabilities are unknown",
+    "W305": "the attendee's previous capabilities are unknown",
+}
+
+
+class UsageError(ValueError):
+    """Bad options or an unusable --meeting-features file (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding and where its value is written in the file."""
+
+    finding: Finding
+    position: Position
+
+
+@dataclass
+class FileResult:
+    """What checking one file gave: findings, or the one-line reason it could not be checked."""
+
+    path: str
+    kind: Optional[str] = None
+    operation: Optional[str] = None
+    format: Optional[str] = None
+    findings: list[Located] = field(default_factory=list)
+    #: Codes of rules that could not be evaluated, with the reason for each.
+    unchecked: dict[str, str] = field(default_factory=dict)
+    error: Optional[str] = None
+
+    def count(self, severity: str) -> int:
+        return sum(1 for item in self.findings if item.finding.severity == severity)
+
+
+@dataclass(frozen=True)
+class RuleFilter:
+    """``--select`` / ``--ignore`` by code prefix: ignore wins; no select means all."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    @classmethod
+    def build(cls, select: Iterable[str], ignore: Iterable[str]) -> RuleFilter:
+        return cls(_prefixes(select), _prefixes(ignore))
+
+    def accepts(self, code: str) -> bool:
+        if any(code.startswith(prefix) for prefix in self.ignore):
+            return False
+        return not self.select or any(code.startswith(prefix) for prefix in self.select)
+
+
+def _prefixes(values: Iterable[str]) -> tuple[str, ...]:
+    out = []
+    for value in values:
+        prefix = value.strip().upper()
+        if not prefix:
+            continue
+        if not any(code.startswith(prefix) for code in RULES):
+            raise UsageError(f"{value!r} is not a rule code or a prefix of one (see: rules)")
+        out.append(prefix)
+    return tuple(out)
+
+
+# --- operations ------------------------------------------------------------------------------
+
+
+def cli_command(operation: str) -> str:
+    """The AWS CLI command of an operation: create_attendee -> create-attendee."""
+    return m.OPERATIONS[operation].method.replace("_", "-")
+
+
+def resolve_operation(name: str) -> str:
+    """API name, AWS CLI command name or boto3 method name -> API name."""
+    for op in m.OPERATIONS.values():
+        if name in (op.name, op.method, cli_command(op.name)):
+            return op.name
+    options = ", ".join(f"{op} ({cli_command(op)})" for op in m.OPERATIONS)
+    raise UsageError(f"unknown operation {name!r}; covered: {options}")
+
+
+def detect_operation(data: object) -> str:
+    """The one operation whose request the file's members fit; LoadError says which fit."""
+    if not isinstance(data, dict):
+        raise LoadError(
+            "cannot tell the operation of a file that is not an object; pass --operation"
+        )
+    keys = set(data)
+    tiers = (
+        # every member known and every required member present
+        [
+            op.name
+            for op in m.OPERATIONS.values()
+            if keys <= set(op.request.members) and set(op.request.required) <= keys
+        ],
+        # every member known (something required is missing)
+        [op.name for op in m.OPERATIONS.values() if keys <= set(op.request.members)],
+    )
+    for candidates in tiers:
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            fits = ", ".join(f"{name} (--operation {cli_command(name)})" for name in candidates)
+            raise LoadError(f"the members fit several operations: {fits}")
+    overlap = {op.name: len(keys & set(op.request.members)) for op in m.OPERATIONS.values()}
+    best = max(overlap.values())
+    candidates = [name for name, count in overlap.items() if count == best]
+    if best and len(candidates) == 1:
+        return candidates[0]
+    if best:
+        fits = ", ".join(f"{name} (--operation {cli_command(name)})" for name in candidates)
+        raise LoadError(f"the members fit several operations: {fits}")
+    raise LoadError("no covered operation has these members; pass --operation")
+
+
+# --- meeting features ------------------------------------------------------------------------
+
+
+def load_meeting_features(spec: str, *, max_size: int) -> dict[str, Any]:
+    """The MeetingFeatures given by ``--meeting-features FILE[#PROFILE]``.
+
+    FILE is a profile file, a CreateMeeting (or CreateMeetingWithAttendees) input file, a
+    GetMeeting or CreateMeeting response, or a MeetingFeaturesConfiguration object. A meeting
+    created without MeetingFeatures gives ``{}`` (the documented defaults).
+    """
+    import os
+
+    path, name = spec, None
+    if "#" in spec and not os.path.exists(spec):
+        path, name = spec.rsplit("#", 1)
+    try:
+        data = load_file(path, max_size=max_size).data
+    except LoadError as error:
+        raise UsageError(f"--meeting-features {path}: {error}") from None
+    features = _features_of(data, name, path)
+    if not isinstance(features, dict):
+        raise UsageError(f"--meeting-features {path}: MeetingFeatures is not an object")
+    try:
+        normalize_meeting_features(features)
+    except CapabilityValidationError as error:
+        first = error.report.errors[0]
+        raise UsageError(
+            f"--meeting-features {path}: invalid MeetingFeatures: {first.path or '/'}: "
+            f"{first.code} {first.message}"
+        ) from None
+    return features
+
+
+def _features_of(data: object, name: Optional[str], path: str) -> object:
+    where = f"--meeting-features {path}"
+    if is_profile_document(data):
+        profiles = list(iter_profiles(data))
+        if name is not None:
+            profiles = [p for p in profiles if p.name == name]
+            if not profiles:
+                raise UsageError(f"{where}: no profile named {name!r}")
+        if len(profiles) != 1:
+            names = ", ".join(str(p.name) for p in profiles)
+            raise UsageError(f"{where}: several profiles ({names}); choose one with FILE#NAME")
+        content = profiles[0].content
+        if not isinstance(content, dict):
+            raise UsageError(f"{where}: the profile is not an object")
+        return content.get("MeetingFeatures", {})
+    if not isinstance(data, dict):
+        raise UsageError(f"{where}: not an object")
+    if isinstance(data.get("Meeting"), dict) and set(data) <= {
+        "Meeting",
+        "Attendees",
+        "Errors",
+        "ResponseMetadata",
+    }:
+        return data["Meeting"].get("MeetingFeatures", {})
+    create = m.OPERATIONS["CreateMeetingWithAttendees"].request
+    if set(data) <= set(create.members) and set(data) & {
+        "ClientRequestToken",
+        "MediaRegion",
+        "ExternalMeetingId",
+        "MeetingFeatures",
+    }:
+        return data.get("MeetingFeatures", {})
+    if set(data) <= set(m.MEETING_FEATURES.members):
+        return data
+    raise UsageError(
+        f"{where}: not a profile, a CreateMeeting input, a GetMeeting response or MeetingFeatures"
+    )
+
+
+# --- checking --------------------------------------------------------------------------------
+
+
+def _position(document: Document, finding: Finding) -> Position:
+    on_key = finding.code in _KEY_CODES or finding.message.startswith("unknown member")
+    return document.position(finding.path, key=on_key)
+
+
+def detect_kind(data: object) -> str:
+    return "profile" if is_profile_document(data) else "cli-input"
+
+
+def check_document(
+    path: str,
+    document: Document,
+    *,
+    kind: str = "auto",
+    operation: Optional[str] = None,
+    meeting_features: Optional[Mapping[str, Any]] = None,
+    rules: RuleFilter = RuleFilter(),
+) -> FileResult:
+    """Check one parsed file."""
+    result = FileResult(path, format=document.format)
+    result.kind = detect_kind(document.data) if kind == "auto" else kind
+    if result.kind == "profile":
+        report = check_profiles(document.data)
+    else:
+        try:
+            result.operation = operation or detect_operation(document.data)
+        except LoadError as error:
+            result.error = str(error)
+            return result
+        op = m.OPERATIONS[result.operation]
+        features = None if op.creates_meeting else meeting_features
+        report = validate(op.name, document.data, meeting_features=features)
+    _collect(result, document, report, rules)
+    return result
+
+
+def _collect(result: FileResult, document: Document, report: Report, rules: RuleFilter) -> None:
+    reasons = dict(_UNCHECKED_REASONS)
+    if result.kind == "profile":
+        invalid = "the profile's MeetingFeatures are not valid"
+        reasons.update(dict.fromkeys(("E301", "E302"), invalid))
+    own = {(finding.code, finding.path) for finding, _ in document.findings}
+    located = [Located(finding, position) for finding, position in document.findings]
+    located += [
+        Located(finding, _position(document, finding))
+        for finding in report.findings
+        if (finding.code, finding.path) not in own
+    ]
+    located.sort(key=lambda item: (item.position, item.finding.code, item.finding.path))
+    result.findings = [item for item in located if rules.accepts(item.finding.code)]
+    result.unchecked = {
+        code: reasons.get(code, "information is missing")
+        for code in report.unchecked
+        if rules.accepts(code)
+    }
+
+
+def summarize(results: Sequence[FileResult]) -> dict[str, int]:
+    return {
+        "files": len(results),
+        "checked": sum(1 for r in results if r.error is None),
+        "failed": sum(1 for r in results if r.error is not None),
+        "errors": sum(r.count("error") for r in results),
+        "warnings": sum(r.count("warning") for r in results),
+        "infos": sum(r.count("info") for r in results),
+    }

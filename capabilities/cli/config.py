@@ -1,0 +1,110 @@
+"""``[tool.chime-capabilities]`` in the nearest ``pyproject.toml`` that has it.
+
+Starting from the current directory and going up, the first ``pyproject.toml`` holding a
+``[tool.chime-capabilities]`` table is used (files without that table are passed over, as
+ruff does). Keys: ``select`` and ``ignore`` (lists of rule codes or prefixes), ``strict``
+(boolean), ``max-file-size`` (bytes, or a string such as ``"5MB"``). A command-line option
+replaces the value of the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from .checker import UsageError
+
+__all__ = ["Config", "find_config", "parse_size"]
+
+_TABLE = "chime-capabilities"
+_KEYS = ("select", "ignore", "strict", "max-file-size")
+_SIZE = re.compile(r"(\d+)\s*(b|kb|k|kib|mb|m|mib)?", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2}
+_UNITS["mib"] = 1024**2
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from pyproject.toml; None where the file does not say."""
+
+    path: Optional[Path] = None
+    select: Optional[tuple[str, ...]] = None
+    ignore: Optional[tuple[str, ...]] = None
+    strict: Optional[bool] = None
+    max_file_size: Optional[int] = None
+
+
+def parse_size(text: str) -> int:
+    """Bytes from "5242880", "5MB", "512k" (units are powers of 1024)."""
+    match = _SIZE.fullmatch(text.strip())
+    if match is None:
+        raise UsageError(f"not a size: {text!r} (use bytes, or a number with KB or MB)")
+    size = int(match.group(1)) * _UNITS[(match.group(2) or "").lower()]
+    if size <= 0:
+        raise UsageError("the size limit must be positive")
+    return size
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python < 3.11
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as stream:
+            data: dict[str, Any] = tomllib.load(stream)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot read the configuration: {error}") from None
+    return data
+
+
+def find_config(start: Path) -> Config:
+    """The configuration for a run from ``start`` (the current directory)."""
+    for directory in (start, *start.parents):
+        candidate = directory / "pyproject.toml"
+        if not candidate.is_file():
+            continue
+        table = _load_toml(candidate).get("tool", {}).get(_TABLE)
+        if table is not None:
+            return _parse(candidate, table)
+    return Config()
+
+
+def _codes(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"{path}: [tool.{_TABLE}] {key} is a list of rule codes or prefixes")
+    return tuple(value)
+
+
+def _parse(path: Path, table: Any) -> Config:
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool.{_TABLE}] is a table")
+    unknown = sorted(set(table) - set(_KEYS))
+    if unknown:
+        raise UsageError(
+            f"{path}: unknown key(s) in [tool.{_TABLE}]: {', '.join(unknown)}; "
+            f"known: {', '.join(_KEYS)}"
+        )
+    strict = table.get("strict")
+    if strict is not None and not isinstance(strict, bool):
+        raise UsageError(f"{path}: [tool.{_TABLE}] strict is true or false")
+    size = table.get("max-file-size")
+    max_file_size = None
+    if isinstance(size, int) and not isinstance(size, bool):
+        max_file_size = parse_size(str(size))
+    elif isinstance(size, str):
+        max_file_size = parse_size(size)
+    elif size is not None:
+        raise UsageError(f"{path}: [tool.{_TABLE}] max-file-size is bytes or a string like '5MB'")
+    return Config(
+        path=path,
+        select=_codes(path, "select", table["select"]) if "select" in table else None,
+        ignore=_codes(path, "ignore", table["ignore"]) if "ignore" in table else None,
+        strict=strict,
+        max_file_size=max_file_size,
+    )

@@ -1,0 +1,136 @@
+"""Run a parsed command: load the configuration, check or explain each file, report.
+
+``execute`` takes the plain options object the command line was parsed into and the two
+streams, and returns the exit status. It never writes to the files it reads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional, TextIO
+
+from ..rules import RULES
+from .checker import FileResult, RuleFilter, UsageError, check_document, load_meeting_features
+from .checker import resolve_operation as _resolve_operation
+from .config import Config, find_config
+from .loaders import DEFAULT_MAX_FILE_SIZE, LoadError, load_file
+from .options import CheckOptions, ExplainOptions, Options, RulesOptions
+from .reporters import REPORTERS, printable
+
+__all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "execute"]
+
+EXIT_OK = 0
+#: At least one error finding (or a warning, with --strict).
+EXIT_ERRORS = 1
+#: A usage error, or a file that cannot be read or parsed.
+EXIT_USAGE = 2
+PROG = "chime-capabilities"
+
+
+def execute(options: Options, *, stdout: TextIO, stderr: TextIO, cwd: Optional[Path] = None) -> int:
+    """Run one command; returns the exit status."""
+    try:
+        if isinstance(options, CheckOptions):
+            return _check(options, stdout, stderr, cwd or Path.cwd())
+        if isinstance(options, ExplainOptions):
+            return _explain(options, stdout, stderr)
+        return _rules(options, stdout)
+    except UsageError as error:
+        stderr.write(f"{PROG}: error: {printable(str(error))}\n")
+        return EXIT_USAGE
+
+
+def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> int:
+    config = find_config(cwd) if options.use_config else Config()
+    select = options.select if options.select is not None else config.select
+    ignore = options.ignore if options.ignore is not None else config.ignore
+    rules = RuleFilter.build(select or (), ignore or ())
+    strict = options.strict if options.strict is not None else bool(config.strict)
+    max_size = options.max_file_size or config.max_file_size or DEFAULT_MAX_FILE_SIZE
+    operation = _resolve_operation(options.operation) if options.operation else None
+    if operation is not None and options.kind == "profile":
+        raise UsageError("--operation applies to AWS CLI input files, not to profiles")
+    features = None
+    if options.meeting_features is not None:
+        features = load_meeting_features(options.meeting_features, max_size=max_size)
+    reporter = REPORTERS[options.output_format](stdout)
+    results = []
+    for path in options.files:
+        try:
+            document = load_file(path, max_size=max_size)
+        except LoadError as error:
+            results.append(FileResult(path, error=str(error)))
+            continue
+        results.append(
+            check_document(
+                path,
+                document,
+                kind=options.kind,
+                operation=operation,
+                meeting_features=features,
+                rules=rules,
+            )
+        )
+    reporter.report(results)
+    for result in results:
+        if result.error is not None:
+            stderr.write(f"{PROG}: error: {printable(result.path)}: {printable(result.error)}\n")
+    return _status(results, strict=strict)
+
+
+def _status(results: list[FileResult], *, strict: bool) -> int:
+    if any(result.error is not None for result in results):
+        return EXIT_USAGE
+    failing = ("error", "warning") if strict else ("error",)
+    if any(item.finding.severity in failing for r in results for item in r.findings):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _explain(options: ExplainOptions, stdout: TextIO, stderr: TextIO) -> int:
+    from .explain import explain_file, explanation_json, write_json, write_text
+
+    max_size = options.max_file_size or DEFAULT_MAX_FILE_SIZE
+    status = EXIT_OK
+    files: list[dict[str, Any]] = []
+    for path in options.files:
+        try:
+            explanations = explain_file(path, max_size=max_size)
+        except LoadError as error:
+            stderr.write(f"{PROG}: error: {printable(path)}: {printable(str(error))}\n")
+            files.append({"path": path, "error": str(error), "profiles": []})
+            status = EXIT_USAGE
+            continue
+        if not all(item.ok for item in explanations) and status == EXIT_OK:
+            status = EXIT_ERRORS
+        if options.output_format == "json":
+            files.append(explanation_json(path, explanations))
+        else:
+            write_text(stdout, path, explanations)
+    if options.output_format == "json":
+        write_json(stdout, files)
+    return status
+
+
+def _rules(options: RulesOptions, stdout: TextIO) -> int:
+    if options.output_format == "json":
+        import json
+
+        catalog = [
+            {
+                "code": rule.code,
+                "severity": rule.severity,
+                "summary": rule.summary,
+                "description": rule.description,
+                "status": rule.status,
+                "source": rule.source_url,
+                "exception": rule.exception,
+            }
+            for rule in RULES.values()
+        ]
+        json.dump({"version": 1, "rules": catalog}, stdout, indent=2)
+        stdout.write("\n")
+        return EXIT_OK
+    for rule in RULES.values():
+        stdout.write(f"{rule.code}  {rule.severity:<7}  {rule.status:<10}  {rule.summary}\n")
+    return EXIT_OK

@@ -1,0 +1,162 @@
+"""``chime-capabilities explain``: what the service will assign to each preset of a profile,
+and which capabilities a request may set in its meeting."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Optional, TextIO
+
+from .. import _model as m
+from ..profiles import Profile, is_profile_document, iter_profiles
+from ..report import CapabilityValidationError
+from ..validator import allowed_capabilities, normalize, normalize_meeting_features
+from .loaders import LoadError, load_file
+from .reporters import printable
+
+__all__ = ["ProfileExplanation", "explain_file", "write_json", "write_text"]
+
+_NAMES = ("Audio", "Video", "Content")
+
+
+@dataclass
+class PresetExplanation:
+    name: str
+    #: The capabilities the service assigns (None when the preset is not valid).
+    effective: Optional[dict[str, Any]]
+    defaults: bool
+    error: Optional[str] = None
+
+
+@dataclass
+class ProfileExplanation:
+    name: Optional[str]
+    meeting_features: Optional[dict[str, Any]] = None
+    presets: list[PresetExplanation] = field(default_factory=list)
+    allowed: list[tuple[str, str, str]] = field(default_factory=list)
+    error: Optional[str] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and all(p.error is None for p in self.presets)
+
+
+def _first_error(error: CapabilityValidationError) -> str:
+    finding = error.report.errors[0]
+    return f"{finding.code} {finding.message}"
+
+
+def _explain(profile: Profile) -> ProfileExplanation:
+    out = ProfileExplanation(profile.name)
+    content = profile.content
+    if not isinstance(content, dict) or not isinstance(content.get("presets", {}), dict):
+        out.error = "not a profile (run check for the details)"
+        return out
+    features = content.get("MeetingFeatures")
+    try:
+        out.meeting_features = dict(normalize_meeting_features(features))
+        out.allowed = sorted(allowed_capabilities(features), key=_order)
+    except CapabilityValidationError as error:
+        out.error = f"MeetingFeatures are not valid: {_first_error(error)}"
+        return out
+    except ValueError:
+        out.error = "MeetingFeatures is not an object"
+        return out
+    for name, caps in content.get("presets", {}).items():
+        try:
+            effective = dict(normalize(caps, meeting_features=features))
+            out.presets.append(PresetExplanation(str(name), effective, caps is None))
+        except (CapabilityValidationError, ValueError) as error:
+            reason = _first_error(error) if isinstance(error, CapabilityValidationError) else ""
+            out.presets.append(
+                PresetExplanation(str(name), None, caps is None, reason or "not valid")
+            )
+    return out
+
+
+def _order(triple: tuple[str, str, str]) -> tuple[int, ...]:
+    return tuple(m.MEDIA_CAPABILITIES.index(v) for v in triple)
+
+
+def explain_file(path: str, *, max_size: int) -> list[ProfileExplanation]:
+    """The explanations of every profile of a file; LoadError when it is not a profile file."""
+    data = load_file(path, max_size=max_size).data
+    if not is_profile_document(data):
+        raise LoadError("not a meeting profile file (no top-level presets or profiles)")
+    return [_explain(profile) for profile in iter_profiles(data)]
+
+
+def _grid(allowed: Sequence[tuple[str, str, str]]) -> list[str]:
+    values = m.MEDIA_CAPABILITIES
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for audio, video, content in allowed:
+        pairs.setdefault((video, content), set()).add(audio)
+    uniform = all(len(a) == len(values) for a in pairs.values())
+    if not uniform:
+        return ["    " + " ".join(triple) for triple in allowed]
+    width = max(len(v) for v in values) + 2
+    lines = ["    Audio: any value. Rows: Video; columns: Content.", " " * 4 + " " * width]
+    lines[-1] += "".join(v.ljust(width) for v in values)
+    for video in values:
+        row = "".join(("yes" if (video, c) in pairs else "-").ljust(width) for c in values)
+        lines.append(("    " + video.ljust(width) + row).rstrip())
+    lines[1] = lines[1].rstrip()
+    return lines
+
+
+def write_text(stream: TextIO, path: str, explanations: Sequence[ProfileExplanation]) -> None:
+    shown_path = printable(path)
+    for item in explanations:
+        title = f"profile {printable(item.name)}" if item.name is not None else "profile"
+        stream.write(f"{shown_path}: {title}\n")
+        if item.error is not None:
+            stream.write(f"  error: {printable(item.error)}\n")
+            continue
+        stream.write(
+            "  MeetingFeatures (defaults applied): "
+            f"{json.dumps(item.meeting_features, sort_keys=True)}\n"
+        )
+        stream.write("  presets (the capabilities the service assigns):\n")
+        width = max((len(p.name) for p in item.presets), default=0) + 2
+        for preset in item.presets:
+            name = printable(preset.name).ljust(width)
+            if preset.effective is None:
+                stream.write(f"    {name}not valid here: {printable(preset.error or '')}\n")
+                continue
+            caps = "  ".join(f"{k} {preset.effective[k]}" for k in _NAMES)
+            note = "  (null: the service's defaults)" if preset.defaults else ""
+            stream.write(f"    {name}{caps}{note}\n")
+        stream.write("  allowed in a request (CreateAttendee, UpdateAttendeeCapabilities):\n")
+        for line in _grid(item.allowed):
+            stream.write(line + "\n")
+
+
+def explanation_json(path: str, explanations: Sequence[ProfileExplanation]) -> dict[str, Any]:
+    return {
+        "path": path,
+        "error": None,
+        "profiles": [
+            {
+                "name": item.name,
+                "error": item.error,
+                "meeting_features": item.meeting_features,
+                "presets": [
+                    {
+                        "name": p.name,
+                        "effective": p.effective,
+                        "defaults": p.defaults,
+                        "error": p.error,
+                    }
+                    for p in item.presets
+                ],
+                "allowed": [dict(zip(_NAMES, t)) for t in item.allowed],
+            }
+            for item in explanations
+        ],
+    }
+
+
+def write_json(stream: TextIO, files: list[dict[str, Any]]) -> None:
+    json.dump({"version": 1, "files": files}, stream, indent=2)
+    stream.write("\n")

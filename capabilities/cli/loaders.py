@@ -1,0 +1,223 @@
+"""Read a checked file and parse it into data plus the source position of every value.
+
+Each format has its own module (``_json``, ``_yaml``, ``_toml``), imported only when a file
+of that format is read. Each returns a :class:`Document`: the data, a JSON Pointer ->
+(line, column) map of every value (and of every member's key), and the findings that belong
+to the file itself rather than to the request (duplicate keys, E502; NaN in JSON, E101).
+
+Reading refuses what cannot be a configuration file with a :class:`LoadError` whose message
+is one line, names no value of the file and never quotes its source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from ..report import Finding
+
+__all__ = [
+    "DEFAULT_MAX_FILE_SIZE",
+    "FORMATS",
+    "Document",
+    "LineIndex",
+    "LoadError",
+    "Position",
+    "detect_format",
+    "escape_token",
+    "forget",
+    "load_file",
+    "parse_text",
+    "read_text",
+]
+
+#: Files larger than this are refused (``--max-file-size``).
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+#: Containers nested deeper than this are refused: no configuration file needs it, and it
+#: bounds the recursion of every reader.
+MAX_DEPTH = 200
+
+FORMATS = ("json", "yaml", "toml")
+_EXTENSIONS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
+_UTF8_BOM = b"\xef\xbb\xbf"
+_OTHER_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
+class LoadError(ValueError):
+    """A file that cannot be read or parsed; the message is one line without file content."""
+
+
+class Position(NamedTuple):
+    """1-based line and column (columns count code points)."""
+
+    line: int
+    column: int
+
+
+def escape_token(key: object) -> str:
+    """One RFC 6901 reference token."""
+    return str(key).replace("~", "~0").replace("/", "~1")
+
+
+@dataclass
+class Document:
+    """A parsed file: its data and where each value (and each member's key) starts."""
+
+    data: object
+    format: str
+    #: JSON Pointer -> position of the value; "" is the whole document.
+    positions: dict[str, Position]
+    #: JSON Pointer of a member -> position of its key.
+    key_positions: dict[str, Position] = field(default_factory=dict)
+    #: Findings about the file itself (E502 duplicate keys, E101 NaN/Infinity in JSON), each
+    #: with its own position (the value it is about may have been replaced by a later one).
+    findings: list[tuple[Finding, Position]] = field(default_factory=list)
+
+    def position(self, pointer: str, *, key: bool = False) -> Position:
+        """Where ``pointer`` is, or the nearest existing parent when it is missing."""
+        if key and pointer in self.key_positions:
+            return self.key_positions[pointer]
+        while pointer not in self.positions and pointer:
+            pointer = pointer[: pointer.rfind("/")]
+        return self.positions.get(pointer, Position(1, 1))
+
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+class LineIndex:
+    """Offsets -> (line, column). A line ends at LF, or at a CR not followed by LF."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+
+    def position(self, offset: int) -> Position:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return Position(line + 1, offset - self._starts[line] + 1)
+
+
+def forget(
+    positions: dict[str, Position], key_positions: dict[str, Position], pointer: str, old: object
+) -> None:
+    """Drop the positions inside the earlier value of a repeated key (the last one wins).
+
+    Walks the old value rather than the map, so the cost is the size of what is dropped."""
+    stack = [(pointer, old)]
+    while stack:
+        base, value = stack.pop()
+        items: list[tuple[object, object]] = []
+        if isinstance(value, dict):
+            items = list(value.items())
+        elif isinstance(value, list):
+            items = list(enumerate(value))
+        for token, item in items:
+            child = base + "/" + escape_token(token)
+            positions.pop(child, None)
+            key_positions.pop(child, None)
+            stack.append((child, item))
+
+
+def read_text(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """The file's text: UTF-8 (a BOM is accepted), not empty, not binary, not too large."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise LoadError("no such file") from None
+    except OSError as error:
+        raise LoadError(f"cannot read: {error.strerror or 'error'}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError("is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError("not a regular file")
+    if info.st_size > max_size:
+        raise LoadError(f"file is larger than the limit of {max_size} bytes (--max-file-size)")
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(max_size + 1)
+    except OSError as error:
+        raise LoadError(f"cannot read: {error.strerror or 'error'}") from None
+    if len(raw) > max_size:
+        raise LoadError(f"file is larger than the limit of {max_size} bytes (--max-file-size)")
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text of ``raw``; refuses other encodings, binary data and empty files."""
+    for bom, name in _OTHER_BOMS:
+        if raw.startswith(bom):
+            raise LoadError(f"file is {name}-encoded; only UTF-8 is accepted")
+    if raw.startswith(_UTF8_BOM):
+        raw = raw[len(_UTF8_BOM) :]
+    if b"\x00" in raw:
+        raise LoadError("binary file (it contains NUL bytes)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise LoadError(
+            f"not UTF-8: invalid byte 0x{raw[error.start]:02x} at offset {error.start} "
+            f"(line {line})"
+        ) from None
+    if not text.strip():
+        raise LoadError("empty file")
+    return text
+
+
+def detect_format(path: str, text: str) -> str:
+    """The format named by the extension, else guessed from the content."""
+    by_extension = _EXTENSIONS.get(Path(path).suffix.lower())
+    if by_extension is not None:
+        return by_extension
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if _looks_like_toml(stripped):
+            return "toml"
+        if stripped[0] in "{[":
+            return "json"
+        return "yaml"
+    return "yaml"
+
+
+def _looks_like_toml(line: str) -> bool:
+    header = re.fullmatch(r"\[\[?\s*[A-Za-z0-9_\-\"'.][^\[\]]*\]\]?\s*(#.*)?", line)
+    if header is not None and not line.startswith(('["', "['")) and "," not in line:
+        return True
+    return re.match(r"[A-Za-z0-9_\-]+(\s*\.\s*[A-Za-z0-9_\-]+)*\s*=", line) is not None
+
+
+def parse_text(text: str, fmt: str) -> Document:
+    """Parse ``text`` of format ``fmt`` ("json", "yaml" or "toml")."""
+    try:
+        if fmt == "json":
+            from ._json import load_json
+
+            return load_json(text)
+        if fmt == "yaml":
+            from ._yaml import load_yaml
+
+            return load_yaml(text)
+        if fmt == "toml":
+            from ._toml import load_toml
+
+            return load_toml(text)
+    except RecursionError:
+        raise LoadError(f"containers are nested too deeply (limit {MAX_DEPTH})") from None
+    raise ValueError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
+
+
+def load_file(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:
+    """Read and parse one file; :class:`LoadError` says why it cannot be."""
+    text = read_text(path, max_size=max_size)
+    return parse_text(text, detect_format(path, text))

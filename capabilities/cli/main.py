@@ -1,0 +1,165 @@
+"""The command line: parse arguments into an options object and hand it to ``execute``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import Optional
+
+from .. import __version__
+from .checker import KINDS, UsageError
+from .config import parse_size
+from .execute import PROG, execute
+from .options import CheckOptions, ExplainOptions, Options, RulesOptions
+from .reporters import REPORTERS
+
+__all__ = ["build_parser", "main", "parse_args"]
+
+
+def _codes(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except UsageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Check Amazon Chime SDK meeting profiles and AWS CLI input files offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="check meeting profiles and AWS CLI input files",
+        description="Check meeting profiles and `aws chime-sdk-meetings` input files (JSON, "
+        "YAML or TOML). Exit status: 0 nothing wrong, 1 an error (or a warning with --strict), "
+        "2 a usage error or a file that cannot be read or parsed.",
+    )
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "--kind",
+        choices=KINDS,
+        default="auto",
+        help="what the files are; auto: a top-level 'profiles' or 'presets' member means a "
+        "profile, anything else an AWS CLI input file (default: auto)",
+    )
+    check.add_argument(
+        "--operation",
+        metavar="OPERATION",
+        help="the operation of AWS CLI input files (CreateAttendee or create-attendee); "
+        "default: recognized from the file's members",
+    )
+    check.add_argument(
+        "--meeting-features",
+        metavar="FILE[#PROFILE]",
+        help="the meeting attendee files are about: a profile, a CreateMeeting input file or "
+        "a GetMeeting response",
+    )
+    check.add_argument(
+        "--format",
+        dest="output_format",
+        choices=sorted(REPORTERS),
+        default="text",
+        help="output format (default: text)",
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        type=_codes,
+        metavar="CODES",
+        help="only these rule codes or prefixes (comma-separated, repeatable)",
+    )
+    check.add_argument(
+        "--ignore",
+        action="append",
+        type=_codes,
+        metavar="CODES",
+        help="never these rule codes or prefixes (comma-separated, repeatable)",
+    )
+    check.add_argument(
+        "--strict", action="store_true", default=None, help="warnings also give exit status 1"
+    )
+    check.add_argument(
+        "--max-file-size",
+        type=_size,
+        metavar="SIZE",
+        help="refuse larger files (bytes, or 512KB, 5MB; default 5MB)",
+    )
+    check.add_argument(
+        "--no-config",
+        dest="use_config",
+        action="store_false",
+        help="ignore [tool.chime-capabilities] in pyproject.toml",
+    )
+
+    explain = commands.add_parser(
+        "explain",
+        help="show the capabilities each preset of a profile gets",
+        description="For each preset of each profile: the capabilities the service assigns "
+        "(defaults applied), and the capabilities a request may set in the meeting.",
+    )
+    explain.add_argument("files", nargs="+", metavar="FILE")
+    explain.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    explain.add_argument("--max-file-size", type=_size, metavar="SIZE")
+
+    rules = commands.add_parser("rules", help="list the rule catalog")
+    rules.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _joined(groups: Optional[list[list[str]]]) -> Optional[tuple[str, ...]]:
+    return None if groups is None else tuple(code for group in groups for code in group)
+
+
+def parse_args(argv: Optional[Sequence[str]] = None) -> Options:
+    """Arguments -> the options object of the command."""
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return CheckOptions(
+            files=tuple(args.files),
+            kind=args.kind,
+            operation=args.operation,
+            meeting_features=args.meeting_features,
+            output_format=args.output_format,
+            select=_joined(args.select),
+            ignore=_joined(args.ignore),
+            strict=args.strict,
+            max_file_size=args.max_file_size,
+            use_config=args.use_config,
+        )
+    if args.command == "explain":
+        return ExplainOptions(
+            files=tuple(args.files),
+            output_format=args.output_format,
+            max_file_size=args.max_file_size,
+        )
+    return RulesOptions(output_format=args.output_format)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """The console script: returns the exit status (argparse exits 2 on a usage error)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:  # a key with a lone surrogate must not crash the output
+            reconfigure(errors="backslashreplace")
+    try:
+        options = parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 2
+    try:
+        return execute(options, stdout=sys.stdout, stderr=sys.stderr)
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130

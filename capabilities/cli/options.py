@@ -1,0 +1,43 @@
+"""The plain objects the command line is parsed into, one per command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Union
+
+__all__ = ["CheckOptions", "ExplainOptions", "Options", "RulesOptions"]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """``chime-capabilities check``. None means "not given": the configuration decides."""
+
+    files: tuple[str, ...]
+    kind: str = "auto"
+    operation: Optional[str] = None
+    meeting_features: Optional[str] = None
+    output_format: str = "text"
+    select: Optional[tuple[str, ...]] = None
+    ignore: Optional[tuple[str, ...]] = None
+    strict: Optional[bool] = None
+    max_file_size: Optional[int] = None
+    use_config: bool = True
+
+
+@dataclass(frozen=True)
+class ExplainOptions:
+    """``chime-capabilities explain``."""
+
+    files: tuple[str, ...]
+    output_format: str = "text"
+    max_file_size: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class RulesOptions:
+    """``chime-capabilities rules``."""
+
+    output_format: str = "text"
+
+
+Options = Union[CheckOptions, ExplainOptions, RulesOptions]

@@ -1,0 +1,294 @@
+"""Output formats: a name -> class registry; each reporter writes every result to a stream.
+
+No reporter prints a value of a checked file or a line of its source: findings carry the
+engine's messages, which never show sensitive values, and locations are line, column and
+JSON Pointer.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, ClassVar, TextIO
+from urllib.parse import quote
+
+from .. import __version__
+from ..rules import RULES
+from .checker import FileResult, Located, summarize
+
+__all__ = [
+    "REPORTERS",
+    "GithubReporter",
+    "JsonReporter",
+    "Reporter",
+    "SarifReporter",
+    "TextReporter",
+]
+
+TOOL = "chime-capabilities"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+#: The version of the ``--format json`` document; raised on any incompatible change.
+JSON_FORMAT_VERSION = 1
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: control, format and separator characters and lone surrogates
+    become escapes, so a key or file name cannot break a line or forge an annotation."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if 0xD800 <= code <= 0xDFFF or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _fix_text(fix: Mapping[str, object]) -> str:
+    return ", ".join(f"{path} = {json.dumps(value)}" for path, value in fix.items())
+
+
+class Reporter:
+    """Writes the results of one run to ``stream``."""
+
+    name: ClassVar[str]
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        raise NotImplementedError
+
+
+class TextReporter(Reporter):
+    """``path:line:col: severity CODE message (at POINTER; fix: POINTER = VALUE)``."""
+
+    name = "text"
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        write = self.stream.write
+        for result in results:
+            path = printable(result.path)
+            for item in result.findings:
+                write(self.line(path, item) + "\n")
+            if result.unchecked:
+                for reason in sorted(set(result.unchecked.values())):
+                    codes = ", ".join(c for c, r in sorted(result.unchecked.items()) if r == reason)
+                    write(f"{path}: note: not checked: {codes}: {reason}\n")
+            if result.error is not None:
+                write(f"{path}: error: {printable(result.error)}\n")
+        write(self.summary(results) + "\n")
+
+    @staticmethod
+    def line(path: str, item: Located) -> str:
+        finding = item.finding
+        where = f"at {printable(finding.path) or '/'}"
+        if finding.fix:
+            where += f"; fix: {printable(_fix_text(finding.fix))}"
+        return (
+            f"{path}:{item.position.line}:{item.position.column}: {finding.severity} "
+            f"{finding.code} {printable(finding.message)} ({where})"
+        )
+
+    @staticmethod
+    def summary(results: Sequence[FileResult]) -> str:
+        counts = summarize(results)
+        text = (
+            f"{counts['errors']} error(s), {counts['warnings']} warning(s), "
+            f"{counts['infos']} info(s) in {counts['checked']} file(s) checked"
+        )
+        if counts["failed"]:
+            text += f"; {counts['failed']} file(s) could not be checked"
+        return text
+
+
+class JsonReporter(Reporter):
+    """One JSON document; its shape is documented in docs/cli.md and versioned."""
+
+    name = "json"
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        document = {
+            "version": JSON_FORMAT_VERSION,
+            "tool": {"name": TOOL, "version": __version__},
+            "files": [self.file(result) for result in results],
+            "summary": summarize(results),
+        }
+        json.dump(document, self.stream, indent=2)
+        self.stream.write("\n")
+
+    @staticmethod
+    def file(result: FileResult) -> dict[str, Any]:
+        return {
+            "path": result.path,
+            "kind": result.kind,
+            "format": result.format,
+            "operation": result.operation,
+            "error": result.error,
+            "findings": [
+                {
+                    "code": item.finding.code,
+                    "severity": item.finding.severity,
+                    "line": item.position.line,
+                    "column": item.position.column,
+                    "pointer": item.finding.path,
+                    "message": item.finding.message,
+                    "summary": RULES[item.finding.code].summary,
+                    "exception": item.finding.exception,
+                    "fix": dict(item.finding.fix) if item.finding.fix else None,
+                }
+                for item in result.findings
+            ],
+            "unchecked": [
+                {"code": code, "reason": reason}
+                for code, reason in sorted(result.unchecked.items())
+            ],
+        }
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter(Reporter):
+    """GitHub Actions workflow commands: one annotation a finding."""
+
+    name = "github"
+    _LEVELS: ClassVar[Mapping[str, str]] = {
+        "error": "error",
+        "warning": "warning",
+        "info": "notice",
+    }
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        write = self.stream.write
+        for result in results:
+            file = _escape_property(result.path)
+            for item in result.findings:
+                finding = item.finding
+                message = f"{finding.message} (at {finding.path or '/'})"
+                if finding.fix:
+                    message += f" fix: {_fix_text(finding.fix)}"
+                write(
+                    f"::{self._LEVELS[finding.severity]} file={file},line={item.position.line},"
+                    f"col={item.position.column},title={finding.code}::"
+                    f"{_escape_data(printable(message))}\n"
+                )
+            if result.unchecked:
+                codes = ", ".join(sorted(result.unchecked))
+                write(
+                    f"::notice file={file},title={TOOL}::{_escape_data('not checked: ' + codes)}\n"
+                )
+            if result.error is not None:
+                write(
+                    f"::error file={file},title={TOOL}::{_escape_data(printable(result.error))}\n"
+                )
+
+
+def _uri(path: str) -> str:
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate.as_uri()
+    return quote(candidate.as_posix(), safe="/")
+
+
+class SarifReporter(Reporter):
+    """SARIF 2.1.0: one run, the rule catalog as the driver's rules."""
+
+    name = "sarif"
+    _LEVELS: ClassVar[Mapping[str, str]] = {"error": "error", "warning": "warning", "info": "note"}
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        codes = list(RULES)
+        rules = [
+            {
+                "id": rule.code,
+                "name": rule.code,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.description},
+                "helpUri": rule.source_url,
+                "defaultConfiguration": {"level": self._LEVELS[rule.severity]},
+                "properties": {"status": rule.status},
+            }
+            for rule in RULES.values()
+        ]
+        sarif_results = []
+        notifications = []
+        for result in results:
+            artifact = {"uri": _uri(result.path)}
+            for item in result.findings:
+                finding = item.finding
+                entry: dict[str, Any] = {
+                    "ruleId": finding.code,
+                    "ruleIndex": codes.index(finding.code),
+                    "level": self._LEVELS[finding.severity],
+                    "message": {"text": f"{finding.message} (at {finding.path or '/'})"},
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": artifact,
+                                "region": {
+                                    "startLine": item.position.line,
+                                    "startColumn": item.position.column,
+                                },
+                            },
+                            "logicalLocations": [
+                                {"fullyQualifiedName": finding.path or "/", "kind": "member"}
+                            ],
+                        }
+                    ],
+                    "properties": {"pointer": finding.path},
+                }
+                if finding.fix:
+                    entry["properties"]["fix"] = dict(finding.fix)
+                sarif_results.append(entry)
+            locations = [{"physicalLocation": {"artifactLocation": artifact}}]
+            if result.unchecked:
+                notifications.append(
+                    {
+                        "level": "note",
+                        "message": {"text": "not checked: " + ", ".join(sorted(result.unchecked))},
+                        "locations": locations,
+                    }
+                )
+            if result.error is not None:
+                notifications.append(
+                    {"level": "error", "message": {"text": result.error}, "locations": locations}
+                )
+        log = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": TOOL,
+                            "version": __version__,
+                            "rules": rules,
+                        }
+                    },
+                    "invocations": [
+                        {
+                            "executionSuccessful": not any(r.error for r in results),
+                            "toolExecutionNotifications": notifications,
+                        }
+                    ],
+                    "columnKind": "unicodeCodePoints",
+                    "results": sarif_results,
+                }
+            ],
+        }
+        json.dump(log, self.stream, indent=2)
+        self.stream.write("\n")
+
+
+#: Output formats by name.
+REPORTERS: Mapping[str, type[Reporter]] = {
+    cls.name: cls for cls in (TextReporter, JsonReporter, GithubReporter, SarifReporter)
+}

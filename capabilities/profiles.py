@@ -1,0 +1,324 @@
+"""Meeting profiles: the configuration a backend keeps for a meeting template and the attendee
+capability presets it grants (the format is described in ``docs/profiles.md``).
+
+A profile file is one profile, or ``{"profiles": {name: profile, ...}}``. A profile is::
+
+    {"MeetingFeatures": <MeetingFeaturesConfiguration, optional>,
+     "presets": {name: <AttendeeCapabilities> | null, ...},
+     "transitions": [{"from": name, "to": name}, ...],   # optional
+     "description": "..."}                               # optional
+
+``null`` leaves Capabilities out of the create request: the service's defaults apply.
+
+Checking reuses the engine and re-implements no rule: a profile is checked as the
+CreateMeetingWithAttendees request it describes (its MeetingFeatures, one attendee per preset),
+and each transition as the UpdateAttendeeCapabilities call that performs it, with the from
+preset's effective capabilities as ``previous``. Findings come back with locations in the
+profile file. This module imports nothing beyond the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from .report import CapabilityValidationError, Finding, Location, Report, make_finding, pointer
+from .validator import normalize, validate
+
+__all__ = [
+    "PROFILE_MEMBERS",
+    "Profile",
+    "check_profiles",
+    "is_profile_document",
+    "iter_profiles",
+]
+
+#: The members of a profile, and whether each is required.
+PROFILE_MEMBERS: Mapping[str, bool] = {
+    "MeetingFeatures": False,
+    "presets": True,
+    "transitions": False,
+    "description": False,
+}
+_TRANSITION_MEMBERS = ("from", "to")
+# Stand-ins for the members of the request a profile describes that the profile does not
+# hold; findings about them are never reported.
+_MEETING_ID = "00000000-0000-0000-0000-000000000000"
+_STAND_INS = {"ClientRequestToken": "profile-check", "MediaRegion": "us-east-1"}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One profile of a file: its name (None for a single-profile file), where it is, and its
+    content (whatever the file holds there; check it with :func:`check_profiles`)."""
+
+    name: Optional[str]
+    location: Location
+    content: object
+
+
+def is_profile_document(document: object) -> bool:
+    """A top-level ``profiles`` or ``presets`` member makes a document a profile file."""
+    return isinstance(document, dict) and ("profiles" in document or "presets" in document)
+
+
+def iter_profiles(document: object) -> Iterator[Profile]:
+    """The profiles of a profile file (nothing for a malformed one)."""
+    if not isinstance(document, dict):
+        return
+    if "profiles" in document:
+        profiles = document["profiles"]
+        if isinstance(profiles, dict):
+            for name, content in profiles.items():
+                yield Profile(str(name), ("profiles", str(name)), content)
+    else:
+        yield Profile(None, (), document)
+
+
+def _type_name(value: object) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number" if isinstance(value, (int, float)) else "value")
+
+
+def check_profiles(document: object) -> Report:
+    """Every finding about a profile file, located in the file."""
+    findings: list[Finding] = []
+    unchecked: set[str] = set()
+    if not isinstance(document, dict):
+        findings.append(
+            make_finding("E503", (), f"a profile file is an object, not {_type_name(document)}")
+        )
+        return Report.build("profile", findings)
+    if "profiles" in document:
+        for key in document:
+            if key != "profiles":
+                findings.append(
+                    make_finding(
+                        "E503",
+                        (str(key),),
+                        f"unknown member {str(key)!r}: a file with profiles has nothing else",
+                    )
+                )
+        if not isinstance(document["profiles"], dict):
+            findings.append(
+                make_finding(
+                    "E503",
+                    ("profiles",),
+                    "profiles is an object of profiles by name, not "
+                    f"{_type_name(document['profiles'])}",
+                )
+            )
+    for profile in iter_profiles(document):
+        _check_profile(profile, findings, unchecked)
+    return Report.build("profile", findings, unchecked)
+
+
+def _check_profile(profile: Profile, findings: list[Finding], unchecked: set[str]) -> None:
+    loc, content = profile.location, profile.content
+    if not isinstance(content, dict):
+        findings.append(
+            make_finding("E503", loc, f"a profile is an object, not {_type_name(content)}")
+        )
+        return
+    for key in content:
+        if key not in PROFILE_MEMBERS:
+            known = ", ".join(PROFILE_MEMBERS)
+            findings.append(
+                make_finding(
+                    "E503", (*loc, str(key)), f"unknown member {str(key)!r}; a profile has: {known}"
+                )
+            )
+    for name, required in PROFILE_MEMBERS.items():
+        if required and name not in content:
+            findings.append(
+                make_finding("E503", (*loc, name), f"required member {name} is missing")
+            )
+    description = content.get("description")
+    if "description" in content and not isinstance(description, str):
+        findings.append(
+            make_finding(
+                "E503",
+                (*loc, "description"),
+                f"description is a string, not {_type_name(description)}",
+            )
+        )
+    presets = content.get("presets")
+    if "presets" in content and not isinstance(presets, dict):
+        findings.append(
+            make_finding(
+                "E503",
+                (*loc, "presets"),
+                f"presets is an object of capabilities by name, not {_type_name(presets)}",
+            )
+        )
+        presets = None
+    features = content.get("MeetingFeatures")
+    report = _check_request(features, presets or {}, "MeetingFeatures" in content)
+    names = list((presets or {}).keys())
+    for finding in report.findings:
+        mapped = _map_request_location(finding.location, loc, names)
+        if mapped is not None:
+            findings.append(_relocated(finding, mapped, loc, names))
+    unchecked.update(report.unchecked)
+    _check_transitions(content, loc, presets, features, findings)
+
+
+def _check_request(features: object, presets: Mapping[Any, object], has_features: bool) -> Report:
+    """The CreateMeetingWithAttendees request the profile describes: one attendee a preset."""
+    attendees = []
+    for index, caps in enumerate(presets.values()):
+        item: dict[str, object] = {"ExternalUserId": f"preset-{index}"}
+        if caps is not None:
+            item["Capabilities"] = caps
+        attendees.append(item)
+    params: dict[str, object] = {
+        **_STAND_INS,
+        "ExternalMeetingId": "profile-check",
+        "Attendees": attendees,
+    }
+    if has_features:
+        params["MeetingFeatures"] = features
+    return validate("CreateMeetingWithAttendees", params)
+
+
+def _map_request_location(
+    location: Location, base: Location, names: list[Any]
+) -> Optional[Location]:
+    """A location in the stand-in request -> the same place in the profile file."""
+    if location[:1] == ("MeetingFeatures",):
+        return (*base, *location)
+    if len(location) >= 3 and location[0] == "Attendees" and location[2] == "Capabilities":
+        index = location[1]
+        if isinstance(index, int) and 0 <= index < len(names):
+            return (*base, "presets", str(names[index]), *location[3:])
+    return None  # findings about stand-ins (list length, identifiers) are not the file's
+
+
+def _relocated(finding: Finding, location: Location, base: Location, names: list[Any]) -> Finding:
+    fix = None
+    if finding.fix:
+        fix = {}
+        for path, value in finding.fix.items():
+            tokens = tuple(
+                int(t) if t.isdigit() else t.replace("~1", "/").replace("~0", "~")
+                for t in path.split("/")[1:]
+            )
+            mapped = _map_request_location(tokens, base, names)
+            if mapped is not None:
+                fix[pointer(mapped)] = value
+    return Finding(
+        finding.code, finding.severity, location, finding.message, finding.exception, fix or None
+    )
+
+
+def _check_transitions(
+    content: dict[Any, Any],
+    loc: Location,
+    presets: Optional[dict[Any, Any]],
+    features: object,
+    findings: list[Finding],
+) -> None:
+    if "transitions" not in content:
+        return
+    transitions = content["transitions"]
+    here = (*loc, "transitions")
+    if not isinstance(transitions, list):
+        findings.append(
+            make_finding(
+                "E503",
+                here,
+                f"transitions is an array of {{from, to}}, not {_type_name(transitions)}",
+            )
+        )
+        return
+    for index, transition in enumerate(transitions):
+        at = (*here, index)
+        if not isinstance(transition, dict):
+            findings.append(
+                make_finding(
+                    "E503",
+                    at,
+                    f"a transition is an object {{from, to}}, not {_type_name(transition)}",
+                )
+            )
+            continue
+        ok = True
+        for key in transition:
+            if key not in _TRANSITION_MEMBERS:
+                findings.append(
+                    make_finding(
+                        "E503",
+                        (*at, str(key)),
+                        f"unknown member {str(key)!r}; a transition has: from, to",
+                    )
+                )
+        for member in _TRANSITION_MEMBERS:
+            name = transition.get(member)
+            if member not in transition:
+                findings.append(
+                    make_finding("E503", (*at, member), f"required member {member} is missing")
+                )
+                ok = False
+            elif not isinstance(name, str):
+                findings.append(
+                    make_finding(
+                        "E503",
+                        (*at, member),
+                        f"{member} names a preset: a string, not {_type_name(name)}",
+                    )
+                )
+                ok = False
+            elif presets is not None and name not in presets:
+                known = ", ".join(repr(str(k)) for k in presets) or "none"
+                findings.append(
+                    make_finding(
+                        "E501",
+                        (*at, member),
+                        f"no preset named {name!r} in this profile; presets: {known}",
+                    )
+                )
+                ok = False
+        if ok and presets is not None:
+            findings.extend(_transition_findings(transition, at, presets, features, content))
+
+
+def _transition_findings(
+    transition: dict[str, str],
+    at: Location,
+    presets: dict[Any, Any],
+    features: object,
+    content: dict[Any, Any],
+) -> list[Finding]:
+    """W304/W305 for the UpdateAttendeeCapabilities call that performs a transition.
+
+    The attendee had the from preset's effective capabilities (the service's defaults for a
+    null preset). A null to preset cannot be requested as such: an update must give
+    Capabilities, so the backend sends the defaults, which are checked like any update."""
+    meeting: Any = features if "MeetingFeatures" in content else None
+    try:
+        previous = normalize(presets[transition["from"]], meeting_features=meeting)
+        target = presets[transition["to"]]
+        explicit = target is not None
+        if not explicit:
+            target = normalize(None, meeting_features=meeting)
+        report = validate(
+            "UpdateAttendeeCapabilities",
+            {"MeetingId": _MEETING_ID, "AttendeeId": _MEETING_ID, "Capabilities": target},
+            meeting_features=meeting if meeting is not None else {},
+            previous=previous,
+        )
+    except (CapabilityValidationError, ValueError):
+        return []  # the presets or features are invalid: reported where they are written
+    out = []
+    for finding in report.findings:
+        message = finding.message
+        if finding.code not in ("W304", "W305"):
+            if explicit or finding.location[:1] != ("Capabilities",):
+                continue  # reported where the preset is written
+            message = (
+                f"preset {transition['to']!r} is null, so the update must send the service's "
+                f"defaults, and {message}"
+            )
+        out.append(Finding(finding.code, finding.severity, (*at, "to"), message, finding.exception))
+    return out

@@ -1,0 +1,226 @@
+"""Meeting profiles: checked through the engine, findings placed in the profile file."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from capabilities import _model as m
+from capabilities import normalize, validate
+from capabilities.profiles import check_profiles, is_profile_document, iter_profiles
+
+from .helpers import EXAMPLES, run
+
+GUID = "2b8d4a6c-1f3e-4d5a-9b7c-0e1f2a3b4c5d"
+CAPABILITY = st.sampled_from([*m.MEDIA_CAPABILITIES, "sendreceive", 7])
+CAPABILITIES = st.one_of(
+    st.none(),
+    st.fixed_dictionaries({}, optional=dict.fromkeys(("Audio", "Video", "Content"), CAPABILITY)),
+)
+FEATURES = st.fixed_dictionaries(
+    {},
+    optional={
+        "Video": st.fixed_dictionaries({"MaxResolution": st.sampled_from(m.VIDEO_RESOLUTIONS)}),
+        "Content": st.fixed_dictionaries({"MaxResolution": st.sampled_from(m.CONTENT_RESOLUTIONS)}),
+        "Attendee": st.fixed_dictionaries({"MaxCount": st.sampled_from([10, 25])}),
+    },
+)
+NAMES = st.text(st.characters(codec="ascii", exclude_characters="\x00"), min_size=1, max_size=8)
+
+
+def _by_code(findings: Any, prefix: str) -> set[tuple[str, str]]:
+    return {(f.code, f.path[len(prefix) :]) for f in findings if f.path.startswith(prefix)}
+
+
+@given(FEATURES, st.dictionaries(NAMES, CAPABILITIES, max_size=4), st.booleans())
+def test_presets_get_the_engine_findings_of_an_attendee_request(
+    features: dict[str, Any], presets: dict[str, Any], multi: bool
+) -> None:
+    profile = {"MeetingFeatures": features, "presets": presets}
+    document = {"profiles": {"p": profile}} if multi else profile
+    base = "/profiles/p" if multi else ""
+    report = check_profiles(document)
+    # the meeting's own findings: those of a CreateMeeting with these features
+    meeting = validate(
+        "CreateMeeting",
+        {
+            "ClientRequestToken": "t1",
+            "MediaRegion": "us-east-1",
+            "ExternalMeetingId": "m1",
+            "MeetingFeatures": features,
+        },
+    )
+    assert _by_code(report.findings, base + "/MeetingFeatures") == _by_code(
+        meeting.findings, "/MeetingFeatures"
+    )
+    feature_errors = [
+        f
+        for f in meeting.findings
+        if f.path.startswith("/MeetingFeatures") and f.severity == "error"
+    ]
+    for name, caps in presets.items():
+        token = name.replace("~", "~0").replace("/", "~1")
+        params: dict[str, Any] = {"MeetingId": GUID, "ExternalUserId": "user-1"}
+        if caps is not None:
+            params["Capabilities"] = caps
+        attendee = validate(
+            "CreateAttendee", params, meeting_features=None if feature_errors else features
+        )
+        expected = _by_code(attendee.findings, "/Capabilities")
+        got = _by_code(report.findings, f"{base}/presets/{token}")
+        assert got == expected, (name, caps)
+    assert all(f.code[0] != "E" or f.path.startswith(base) for f in report.findings)
+
+
+@given(
+    st.dictionaries(
+        NAMES,
+        st.fixed_dictionaries(
+            {n: st.sampled_from(m.MEDIA_CAPABILITIES) for n in ("Audio", "Video", "Content")}
+        )
+        | st.none(),
+        min_size=1,
+        max_size=3,
+    ),
+    st.data(),
+)
+def test_transitions_warn_as_the_update_would(presets: dict[str, Any], data: st.DataObject) -> None:
+    names = list(presets)
+    transitions = data.draw(
+        st.lists(
+            st.fixed_dictionaries({"from": st.sampled_from(names), "to": st.sampled_from(names)}),
+            max_size=3,
+        )
+    )
+    report = check_profiles({"presets": presets, "transitions": transitions})
+    for index, transition in enumerate(transitions):
+        source, target = presets[transition["from"]], presets[transition["to"]]
+        got = {(f.code, f.message) for f in report.findings if f.path == f"/transitions/{index}/to"}
+        try:
+            previous = normalize(source)
+            if target is None:
+                target = normalize(None)
+            update = validate(
+                "UpdateAttendeeCapabilities",
+                {"MeetingId": GUID, "AttendeeId": GUID, "Capabilities": target},
+                meeting_features={},
+                previous=previous,
+            )
+        except ValueError:  # a preset the meeting cannot have: reported at the preset
+            assert got == set()
+            continue
+        expected = {(f.code, f.message) for f in update.findings if f.code in ("W304", "W305")}
+        assert {item for item in got if item[0] in ("W304", "W305")} == expected
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ([], {("E503", "")}),
+        ({"profiles": []}, {("E503", "/profiles")}),
+        ({"profiles": {"a": {"presets": {}}}, "extra": 1}, {("E503", "/extra")}),
+        ({"profiles": {"a": "x"}}, {("E503", "/profiles/a")}),
+        ({"presets": {}, "other": 1}, {("E503", "/other")}),
+        ({"presets": {}, "description": 5}, {("E503", "/description")}),
+        ({"presets": "viewer"}, {("E503", "/presets")}),
+        ({"presets": {"a": None}, "transitions": {}}, {("E503", "/transitions")}),
+        ({"presets": {"a": None}, "transitions": ["a"]}, {("E503", "/transitions/0")}),
+        ({"presets": {"a": None}, "transitions": [{"from": "a"}]}, {("E503", "/transitions/0/to")}),
+        (
+            {"presets": {"a": None}, "transitions": [{"from": "a", "to": 1}]},
+            {("E503", "/transitions/0/to")},
+        ),
+        (
+            {"presets": {"a": None}, "transitions": [{"from": "a", "to": "a", "via": "b"}]},
+            {("E503", "/transitions/0/via")},
+        ),
+        (
+            {"presets": {"a": None}, "transitions": [{"from": "b", "to": "c"}]},
+            {("E501", "/transitions/0/from"), ("E501", "/transitions/0/to")},
+        ),
+        (
+            {"presets": {"a/b": {"Audio": "None", "Video": "None"}}},
+            {("E102", "/presets/a~1b/Content")},
+        ),
+        ({"presets": {"a": "SendReceive"}}, {("E101", "/presets/a")}),
+    ],
+)
+def test_profile_format(document: Any, expected: set[tuple[str, str]]) -> None:
+    assert is_profile_document(document) or not isinstance(document, dict)
+    assert {(f.code, f.path) for f in check_profiles(document).findings} == expected
+
+
+def test_iter_profiles() -> None:
+    single: dict[str, Any] = {"presets": {}}
+    assert [(p.name, p.location) for p in iter_profiles(single)] == [(None, ())]
+    multi: dict[str, Any] = {"profiles": {"a": {"presets": {}}, "b": {"presets": {}}}}
+    assert [(p.name, p.location) for p in iter_profiles(multi)] == [
+        ("a", ("profiles", "a")),
+        ("b", ("profiles", "b")),
+    ]
+    assert list(iter_profiles([])) == []
+    assert not is_profile_document({"MeetingFeatures": {}})
+
+
+def test_null_target_preset_must_be_requestable() -> None:
+    profile = {
+        "MeetingFeatures": {"Video": {"MaxResolution": "None"}},
+        "presets": {
+            "listener": {"Audio": "Receive", "Video": "None", "Content": "None"},
+            "default": None,
+        },
+        "transitions": [{"from": "listener", "to": "default"}],
+    }
+    findings = {(f.code, f.path) for f in check_profiles(profile).findings}
+    # the defaults of a video-off meeting give Video Receive, which no request may set
+    assert ("E301", "/transitions/0/to") in findings
+    assert ("W304", "/transitions/0/to") in findings
+
+
+def test_positions_through_the_cli() -> None:
+    result = run("check", str(EXAMPLES / "profiles" / "webinar.yaml"))
+    assert result.out.splitlines()[0].startswith(
+        f"{EXAMPLES / 'profiles' / 'webinar.yaml'}:25:28: warning W304 Audio goes from Receive"
+    )
+    toml = run("check", str(EXAMPLES / "profiles" / "classroom.toml"))
+    assert f"{EXAMPLES / 'profiles' / 'classroom.toml'}:23:6: warning W305" in toml.out
+
+
+def test_explain(tmp_path: Any) -> None:
+    result = run("explain", str(EXAMPLES / "profiles" / "webinar.yaml"))
+    assert result.status == 0
+    out = result.out
+    assert "profile webinar" in out
+    assert "profile town-hall" in out
+    assert (
+        "    guest      Audio SendReceive  Video SendReceive  Content SendReceive"
+        "  (null: the service's defaults)" in out
+    )
+    assert "    listener  Audio Receive  Video None  Content None" in out
+    # town hall: video off, so only Video None rows are allowed; content receive needs video receive
+    town_hall = out[out.index("profile town-hall") :]
+    grid = town_hall[town_hall.index("Rows: Video") :].splitlines()
+    assert grid[2].split() == ["SendReceive", "-", "-", "-", "-"]
+    assert grid[5].split() == ["None", "-", "yes", "-", "yes"]
+    audio_only = run("explain", "--format", "json", str(EXAMPLES / "profiles" / "audio-only.json"))
+    [profile] = json.loads(audio_only.out)["files"][0]["profiles"]
+    customer = next(p for p in profile["presets"] if p["name"] == "customer")
+    assert customer == {
+        "name": "customer",
+        "effective": {"Audio": "SendReceive", "Video": "None", "Content": "None"},
+        "defaults": True,
+        "error": None,
+    }
+    assert {tuple(t.values()) for t in profile["allowed"]} == {
+        (a, "None", "None") for a in m.MEDIA_CAPABILITIES
+    }
+    broken = run("explain", str(EXAMPLES / "profiles" / "broken.json"))
+    assert broken.status == 1
+    assert "MeetingFeatures are not valid: E401" in broken.out
+    not_profile = run("explain", str(EXAMPLES / "cli-input" / "create-attendee.json"))
+    assert not_profile.status == 2
+    assert "not a meeting profile" in not_profile.err
