@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Optional, cast
+from functools import cache
+from itertools import product
+from typing import Any, Callable, Optional, cast
 
 from . import _model as m
 from .matrix import (
@@ -84,6 +86,13 @@ class _Context:
     cross_field: bool = True
     findings: list[Finding] = field(default_factory=list)
     unchecked: set[str] = field(default_factory=set)
+    #: The capability triples that give no finding in this context.
+    clean_triples: frozenset[Triple] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.clean_triples = _clean_triples(
+            self.response, self.resolutions, self.previous, self.cross_field
+        )
 
     def add(
         self,
@@ -96,6 +105,8 @@ class _Context:
 
 
 def _walk(shape: m.Shape, value: object, loc: Location, ctx: _Context) -> None:
+    if _clean(shape)(value, ctx):
+        return
     if isinstance(shape, m.Structure):
         _walk_structure(shape, value, loc, ctx)
     elif isinstance(shape, m.String):
@@ -159,6 +170,16 @@ def _duplicates(
     items: list[Any] | tuple[Any, ...], unique: tuple[str, str], loc: Location, ctx: _Context
 ) -> None:
     name, code = unique
+    for index, first in _repeats(items, unique):
+        where = pointer((*loc, first, name))
+        ctx.add(code, (*loc, index, name), f"same {name} as {where}")
+
+
+def _repeats(
+    items: list[Any] | tuple[Any, ...], unique: tuple[str, str]
+) -> Iterator[tuple[int, int]]:
+    """(index, index of the first occurrence) for each item repeating a unique member."""
+    name, code = unique
     first_seen: dict[str, int] = {}
     for index, item in enumerate(items):
         if not isinstance(item, dict):
@@ -169,8 +190,7 @@ def _duplicates(
         if code == "W207":  # GUIDs: hex digits compare case-insensitively
             key = key.lower()
         if key in first_seen:
-            where = pointer((*loc, first_seen[key], name))
-            ctx.add(code, (*loc, index, name), f"same {name} as {where}")
+            yield index, first_seen[key]
         else:
             first_seen[key] = index
 
@@ -261,6 +281,156 @@ def _bounds(low: Optional[int], high: Optional[int]) -> str:
     if low is not None and high is not None:
         return f"{low}..{high}"
     return f"at least {low}" if low is not None else f"at most {high}"
+
+
+# --- the fast path ---------------------------------------------------------------------------
+#
+# For each shape, a predicate generated once as Python source: "this value gives no finding
+# at all". It only has to be sound (never true where the walk above would report something);
+# where it says false, the walk explains why. Valid requests, the common case, are then checked
+# in one function without building a location or a finding, at about the speed of compiled
+# JSON Schema validators. tests/property/test_fast_path.py holds the two to each other.
+
+_Clean = Callable[[object, "_Context"], bool]
+_CLEAN: dict[int, _Clean] = {}
+_MISSING = object()
+
+
+def _clean(shape: m.Shape) -> _Clean:
+    compiled = _CLEAN.get(id(shape))
+    if compiled is None:
+        compiled = _CLEAN[id(shape)] = _CleanWriter().function(shape)
+    return compiled
+
+
+class _CleanWriter:
+    """Writes the source of one shape's predicate; each check ``return False`` on failure."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.constants: dict[str, object] = {"_MISSING": _MISSING}
+        self.names = 0
+
+    def function(self, shape: m.Shape) -> _Clean:
+        self.lines = [
+            "def clean(v0, ctx):",
+            "    triples = ctx.clean_triples",
+            "    unknown_meeting = ctx.cross_field and ctx.resolutions is None",
+        ]
+        self.value(shape, "v0", 1)
+        self.lines.append("    return True")
+        namespace = dict(self.constants)
+        exec("\n".join(self.lines), namespace)  # source built from the rule data only
+        return cast(_Clean, namespace["clean"])
+
+    def constant(self, value: object) -> str:
+        self.names += 1
+        name = f"_k{self.names}"
+        self.constants[name] = value
+        return name
+
+    def variable(self) -> str:
+        self.names += 1
+        return f"v{self.names}"
+
+    def emit(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+    def fail_unless(self, depth: int, condition: str) -> None:
+        self.emit(depth, f"if not ({condition}): return False")
+
+    def value(self, shape: m.Shape, v: str, depth: int) -> None:
+        if isinstance(shape, m.String):
+            self.string(shape, v, depth)
+        elif isinstance(shape, m.Integer):
+            self.fail_unless(depth, f"type({v}) is int")
+            self.bounds(f"{v}", shape.minimum, shape.maximum, depth)
+        elif isinstance(shape, m.ListOf):
+            self.list_of(shape, v, depth)
+        else:
+            self.structure(shape, v, depth)
+
+    def bounds(self, expression: str, low: Optional[int], high: Optional[int], depth: int) -> None:
+        if low is not None:
+            self.fail_unless(depth, f"{expression} >= {low}")
+        if high is not None:
+            self.fail_unless(depth, f"{expression} <= {high}")
+
+    def string(self, shape: m.String, v: str, depth: int) -> None:
+        self.fail_unless(depth, f"type({v}) is str")
+        if shape.enum is not None:
+            self.fail_unless(depth, f"{v} in {self.constant(frozenset(shape.enum))}")
+            return
+        high = shape.max_length
+        if shape.pattern is not None and shape.pattern.max_match is not None:
+            high = shape.pattern.max_match if high is None else min(high, shape.pattern.max_match)
+        self.bounds(f"len({v})", shape.min_length, high, depth)
+        if shape.reserved_prefix:
+            prefix = self.constant(m.RESERVED_PREFIX.compiled.fullmatch)
+            self.emit(depth, f"if {v}[3:4] == ':' and {prefix}({v}[:4]) is not None: return False")
+        if shape.pattern is not None:
+            pattern = self.constant(shape.pattern.compiled.fullmatch)
+            self.fail_unless(depth, f"{pattern}({v}) is not None")
+        if shape.known_values is not None:
+            self.fail_unless(depth, f"{v} in {self.constant(frozenset(shape.known_values))}")
+
+    def list_of(self, shape: m.ListOf, v: str, depth: int) -> None:
+        self.fail_unless(depth, f"type({v}) is list or type({v}) is tuple")
+        self.bounds(f"len({v})", shape.min_items, shape.max_items, depth)
+        item = self.variable()
+        self.emit(depth, f"for {item} in {v}:")
+        self.value(shape.member, item, depth + 1)
+        if shape.unique_member is not None:
+            # the items are clean here, so each unique member is a string or absent
+            name, code = shape.unique_member
+            key = f"{item}.get({name!r}, '')" + (".lower()" if code == "W207" else "")
+            self.fail_unless(depth, f"len({{{key} for {item} in {v}}}) == len({v})")
+
+    def structure(self, shape: m.Structure, v: str, depth: int) -> None:
+        self.fail_unless(depth, f"type({v}) is dict")
+        if shape is m.MEETING_FEATURES:
+            self.emit(depth, "return False  # its rule reads several members: always walked")
+            return
+        if shape is m.ATTENDEE_CAPABILITIES:
+            names = [self.variable() for _ in _CAPABILITY_MEMBERS]
+            for name, member in zip(names, _CAPABILITY_MEMBERS):
+                self.emit(depth, f"{name} = {v}.get({member!r})")
+            strings = " and ".join(f"type({name}) is str" for name in names)
+            self.fail_unless(depth, f"{strings} and len({v}) == 3")
+            self.fail_unless(depth, f"({', '.join(names)}) in triples")
+            self.emit(depth, "if unknown_meeting: ctx.unchecked.update(('E301', 'E302'))")
+            return
+        allowed = self.constant(frozenset((*shape.members, *shape.ignored)))
+        self.fail_unless(depth, f"{v}.keys() <= {allowed}")
+        if shape.required:
+            required = self.constant(frozenset(shape.required))
+            self.fail_unless(depth, f"ctx.response or {v}.keys() >= {required}")
+        for name, sub in shape.members.items():
+            member = self.variable()
+            self.emit(depth, f"{member} = {v}.get({name!r}, _MISSING)")
+            self.emit(depth, f"if {member} is not _MISSING:")
+            self.value(sub, member, depth + 1)
+
+
+@cache
+def _clean_triples(
+    response: bool,
+    resolutions: Optional[Resolutions],
+    previous: Optional[Triple],
+    cross_field: bool,
+) -> frozenset[Triple]:
+    every = frozenset((a, v, c) for a, v, c in product(m.MEDIA_CAPABILITIES, repeat=3))
+    if not cross_field:
+        return every
+    if resolutions is None:  # only E303 can be evaluated
+        base = frozenset(t for t in every if not capability_violations(t[1], t[2], None))
+    elif response:
+        base = effective_triples(resolutions)
+    else:
+        base = requestable_triples(resolutions)
+    if previous is not None:
+        base = frozenset(t for t in base if not transition_warnings(previous, t))
+    return base
 
 
 # --- cross-field rules -----------------------------------------------------------------------

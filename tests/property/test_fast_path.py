@@ -1,0 +1,103 @@
+"""The generated fast path never changes a report: with it and without it (every value walked),
+validate and validate_response give the same findings and the same unchecked rules."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import capabilities
+from capabilities import validator
+from capabilities._model import OPERATIONS
+from tests.property.strategies import (
+    json_values,
+    meeting_features,
+    resolutions_of,
+    triples,
+    valid_requests,
+)
+
+RESPONSE_OPS = sorted(name for name, op in OPERATIONS.items() if op.response is not None)
+
+
+def both(call: Any) -> tuple[capabilities.Report, capabilities.Report]:
+    fast = call()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validator, "_clean", lambda shape: lambda value, ctx: False)
+        slow = call()
+    return fast, slow
+
+
+def assert_same(fast: capabilities.Report, slow: capabilities.Report) -> None:
+    assert fast.findings == slow.findings
+    assert fast.unchecked == slow.unchecked
+
+
+def _mutate(value: Any, data: st.DataObject) -> Any:
+    """Replace one nested value by an arbitrary one."""
+    out = copy.deepcopy(value)
+    node = out
+    while isinstance(node, (dict, list)) and node and data.draw(st.booleans()):
+        key = data.draw(
+            st.sampled_from(sorted(node) if isinstance(node, dict) else range(len(node)))
+        )
+        if not isinstance(node[key], (dict, list)) or data.draw(st.booleans()):
+            node[key] = data.draw(json_values())
+            return out
+        node = node[key]
+    return out
+
+
+@given(valid_requests(), st.data(), st.booleans())
+def test_requests(
+    case: tuple[str, dict[str, Any], dict[str, Any]], data: st.DataObject, known: bool
+) -> None:
+    op, params, features = case
+    params = _mutate(params, data) if data.draw(st.booleans()) else params
+    kwargs: dict[str, Any] = {}
+    if known and not OPERATIONS[op].creates_meeting:
+        kwargs["meeting_features"] = features
+    if OPERATIONS[op].updates_capabilities and data.draw(st.booleans()):
+        kwargs["previous"] = dict(zip(("Audio", "Video", "Content"), data.draw(triples())))
+    assert_same(*both(lambda: capabilities.validate(op, params, **kwargs)))
+
+
+@given(st.sampled_from(sorted(OPERATIONS)), json_values())
+def test_arbitrary_requests(op: str, value: Any) -> None:
+    assert_same(*both(lambda: capabilities.validate(op, value)))
+
+
+@given(st.sampled_from(RESPONSE_OPS), st.data(), st.one_of(st.none(), meeting_features()))
+def test_responses(op: str, data: st.DataObject, features: Any) -> None:
+    attendee = {
+        "AttendeeId": "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9",
+        "ExternalUserId": "user-1",
+        "JoinToken": "token",
+        "Capabilities": dict(zip(("Audio", "Video", "Content"), data.draw(triples()))),
+    }
+    response = {
+        "Attendee": attendee,
+        "Attendees": [attendee, attendee],
+        "Meeting": {"MeetingId": "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9"},
+        "ResponseMetadata": {},
+    }
+    response = _mutate(response, data)
+    assert_same(
+        *both(lambda: capabilities.validate_response(op, response, meeting_features=features))
+    )
+
+
+@given(valid_requests())
+def test_valid_requests_take_the_fast_path(
+    case: tuple[str, dict[str, Any], dict[str, Any]],
+) -> None:
+    op, params, features = case
+    # MeetingFeatures are always walked (their rule reads several members); the attendees of a
+    # CreateMeetingWithAttendees are then judged against the resolutions given to the context.
+    params = {key: value for key, value in params.items() if key != "MeetingFeatures"}
+    context = validator._Context(response=False, resolutions=resolutions_of(features))
+    assert validator._clean(OPERATIONS[op].request)(params, context)
