@@ -115,12 +115,11 @@ class Pattern:
         return _compile(self.source).fullmatch(value) is not None
 
     def first_disallowed(self, value: str) -> Optional[int]:
-        """Index of the first character outside a single-class pattern's alphabet."""
-        char = _compile(self.source)
-        for index, ch in enumerate(value):
-            if char.fullmatch(ch) is None:
-                return index
-        return None
+        """Index of the first character outside a ``[...]*`` pattern's alphabet."""
+        if not (self.source.startswith("[") and self.source.endswith("]*")):
+            raise ValueError(f"not a single-class pattern: {self.documented}")
+        found = _compile("[^" + self.source[1:-2] + "]").search(value)
+        return None if found is None else found.start()
 
     @property
     def ecma(self) -> str:

@@ -18,11 +18,6 @@ def pointer(location: Sequence[Union[str, int]]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in location)
 
 
-def _sort_key(location: Location) -> tuple[tuple[int, int, str], ...]:
-    # List indices compare as numbers (/Attendees/2 before /Attendees/10).
-    return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in location)
-
-
 @dataclass(frozen=True)
 class Finding:
     """One problem (or note) about one value of a request or response.
@@ -75,7 +70,10 @@ class Report:
     def build(
         cls, operation: str, findings: Iterable[Finding], unchecked: Iterable[str] = ()
     ) -> Report:
-        ordered = sorted(set(findings), key=lambda f: (_sort_key(f.location), f.code, f.message))
+        # Locations compare as tuples: where two differ, both name children of one value, so
+        # both are list indices (compared as numbers: /Attendees/2 before /Attendees/10) or
+        # both member names.
+        ordered = sorted(set(findings), key=lambda f: (f.location, f.code, f.message))
         return cls(operation, tuple(ordered), tuple(sorted(set(unchecked))))
 
     @property
