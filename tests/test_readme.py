@@ -1,0 +1,29 @@
+"""The README's Python example runs and prints what its comments say."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+import capabilities
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_python_example() -> None:
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"## Use from Python\n\n```python\n(.*?)```", text, re.S)
+    assert block is not None
+    code = block.group(1)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), pytest.raises(capabilities.CapabilityValidationError):
+        exec(compile(code, str(README), "exec"), {})
+    claimed = [line.split("# ", 1)[1] for line in code.splitlines() if line.startswith("# ")]
+    claimed += [
+        line.split("  # ", 1)[1] for line in code.splitlines() if "print(report.fixes)  # " in line
+    ]
+    assert printed.getvalue().splitlines() == claimed
