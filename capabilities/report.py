@@ -74,7 +74,7 @@ class Report:
         # both are list indices (compared as numbers: /Attendees/2 before /Attendees/10) or
         # both member names.
         ordered = sorted(set(findings), key=lambda f: (f.location, f.code, f.message))
-        return cls(operation, tuple(ordered), tuple(sorted(set(unchecked))))
+        return cls(operation, tuple(ordered), tuple(sorted(set(unchecked))) if unchecked else ())
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -388,9 +388,6 @@ class _CleanWriter:
 
     def structure(self, shape: m.Structure, v: str, depth: int) -> None:
         self.fail_unless(depth, f"type({v}) is dict")
-        if shape is m.MEETING_FEATURES:
-            self.emit(depth, "return False  # its rule reads several members: always walked")
-            return
         if shape is m.ATTENDEE_CAPABILITIES:
             names = [self.variable() for _ in _CAPABILITY_MEMBERS]
             for name, member in zip(names, _CAPABILITY_MEMBERS):
@@ -410,6 +407,19 @@ class _CleanWriter:
             self.emit(depth, f"{member} = {v}.get({name!r}, _MISSING)")
             self.emit(depth, f"if {member} is not _MISSING:")
             self.value(sub, member, depth + 1)
+        if shape is m.MEETING_FEATURES:
+            self.fail_unless(depth, f"{self.constant(_attendee_count_clean)}({v})")
+
+
+def _attendee_count_clean(features: dict[str, Any]) -> bool:
+    """E401 and E402 cannot fire: no FHD video or UHD content, or a MaxCount within the cap.
+    The members are clean here: dicts where present, and MaxCount an integer."""
+    video = (features.get("Video") or {}).get("MaxResolution")
+    content = (features.get("Content") or {}).get("MaxResolution")
+    if video not in m.HIGH_VIDEO_RESOLUTIONS and content not in m.HIGH_CONTENT_RESOLUTIONS:
+        return True
+    count = (features.get("Attendee") or {}).get("MaxCount")
+    return count is not None and count <= m.HIGH_RESOLUTION_MAX_ATTENDEES
 
 
 @cache
@@ -542,8 +552,8 @@ def _checked_features(features: object, what: str) -> Resolutions:
         return (m.DEFAULT_VIDEO_RESOLUTION, m.DEFAULT_CONTENT_RESOLUTION)
     ctx = _Context(response=True, resolutions=None)
     _walk(m.MEETING_FEATURES, features, (), ctx)
-    report = Report.build(what, ctx.findings)
-    report.raise_for_errors()
+    if ctx.findings:
+        Report.build(what, ctx.findings).raise_for_errors()
     resolutions = _resolutions(features)
     assert resolutions is not None  # a features object without errors has readable resolutions
     return resolutions
