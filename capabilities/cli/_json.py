@@ -20,6 +20,7 @@ from .loaders import (
     Document,
     LineIndex,
     LoadError,
+    PointerBudget,
     Position,
     escape_token,
     forget,
@@ -46,6 +47,7 @@ class _Reader:
         self.positions: dict[str, Position] = {}
         self.key_positions: dict[str, Position] = {}
         self.findings: list[tuple[Finding, Position]] = []
+        self.budget = PointerBudget(text)
 
     def fail(self, offset: int, what: str) -> LoadError:
         line, column = self.lines.position(offset)
@@ -118,7 +120,7 @@ class _Reader:
                 raise self.fail(index, "expected a member name in double quotes")
             key_position = self.lines.position(index)
             key, index = self.string(index)
-            child = pointer + "/" + escape_token(key)
+            child = self.budget.child(pointer, escape_token(key))
             if key in result:
                 first = self.key_positions[child]
                 finding = make_finding(
@@ -152,7 +154,7 @@ class _Reader:
         if index < len(text) and text[index] == "]":
             return result, index + 1
         while True:
-            value, index = self.value(index, f"{pointer}/{len(result)}", depth)
+            value, index = self.value(index, self.budget.child(pointer, str(len(result))), depth)
             result.append(value)
             index = self.skip(index)
             if index < len(text) and text[index] == ",":

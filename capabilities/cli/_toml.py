@@ -19,8 +19,9 @@ import re
 import sys
 from typing import Union
 
-from ..report import Finding, make_finding, pointer
-from .loaders import MAX_DEPTH, Document, LineIndex, LoadError, Position
+from ..report import Finding, make_finding
+from ..report import pointer as _pointer
+from .loaders import MAX_DEPTH, Document, LineIndex, LoadError, PointerBudget, Position
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,6 +38,7 @@ _DATETIME = re.compile(
     r"|\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
 )
 _SCALAR = re.compile(r"[A-Za-z0-9_+\-.:]+")
+_NOT_A_BREAK = re.compile(r"[^\r\n]")
 
 
 class _ScanError(Exception):
@@ -52,8 +54,9 @@ class _Scanner:
         #: Locations given a value by `key = value` (leaves, arrays, inline tables): the span
         #: of the definition and the range of ``log`` its value wrote.
         self.values: dict[Loc, tuple[int, int, int, int]] = {}
-        #: Every pointer a value was placed at, in order (to forget a superseded value's).
-        self.log: list[str] = []
+        #: Every location a value (or a dotted key's table) was placed at, in order, to forget
+        #: what a superseded value defined.
+        self.log: list[tuple[Loc, str]] = []
         #: Tables given by a [header], and tables made by dotted keys.
         self.headers: set[Loc] = set()
         self.dotted: set[Loc] = set()
@@ -64,8 +67,15 @@ class _Scanner:
         self.superseded: list[tuple[int, int]] = []
         #: A repetition other than of a plain `key = value` (a table defined twice ...).
         self.conflict = False
+        self.budget = PointerBudget(text)
 
     # --- low level ------------------------------------------------------------------------
+
+    def pointer(self, loc: Loc) -> str:
+        """The JSON Pointer of ``loc``, counted against the budget."""
+        built = _pointer(loc)
+        self.budget.spend(len(built))
+        return built
 
     def pos(self, offset: int) -> Position:
         return self.lines.position(offset)
@@ -124,14 +134,19 @@ class _Scanner:
         return found + 1
 
     def _unescaped(self, index: int, quote: str) -> int:
+        """Offset of the first ``quote`` from ``index`` that no backslash escapes, or -1.
+
+        Jumps from backslash to backslash with ``str.find``: a long string costs no loop
+        over its characters in Python."""
         text = self.text
-        while index < len(text):
-            if text[index] == "\\":
-                index += 2
-                continue
-            if text.startswith(quote, index):
-                return index
-            index += 1
+        found = text.find(quote, index)
+        while found >= 0:
+            escape = text.find("\\", index, found)
+            if escape < 0:
+                return found
+            index = escape + 2
+            if index > found:  # the backslash escaped the quote's first character
+                found = text.find(quote, index)
         return -1
 
     # --- keys -----------------------------------------------------------------------------
@@ -175,7 +190,7 @@ class _Scanner:
         self.findings.append((make_finding("E502", loc, message), self.pos(offset)))
 
     def place(self, loc: Loc, offset: int, key_offset: int) -> None:
-        here = pointer(loc)
+        here = self.pointer(loc)
         self.positions.setdefault(here, self.pos(offset))
         self.key_positions.setdefault(here, self.pos(key_offset))
 
@@ -192,24 +207,24 @@ class _Scanner:
             loc = (*loc, name)
             self.place(loc, offset, offset)
             if loc in self.values:
-                self.repeated(loc, offset, self.key_positions[pointer(loc)], plain=False)
+                self.repeated(loc, offset, self.key_positions[self.pointer(loc)], plain=False)
             if loc in self.arrays:
                 loc = (*loc, self.arrays[loc] - 1)
         name, offset = parts[-1]
         loc = (*loc, name)
         if loc in self.values or (not array and (loc in self.headers or loc in self.dotted)):
-            first = self.key_positions.get(pointer(loc), self.pos(offset))
+            first = self.key_positions.get(self.pointer(loc), self.pos(offset))
             self.repeated(loc, offset, first, plain=False)
         if array:
             count = self.arrays.get(loc, 0)
             self.place(loc, start, offset)
             self.arrays[loc] = count + 1
             loc = (*loc, count)
-            self.positions[pointer(loc)] = self.pos(start)
+            self.positions[self.pointer(loc)] = self.pos(start)
         else:
             if loc not in self.headers:  # an explicit header beats an implicit mention
-                self.positions[pointer(loc)] = self.pos(start)
-                self.key_positions[pointer(loc)] = self.pos(offset)
+                self.positions[self.pointer(loc)] = self.pos(start)
+                self.key_positions[self.pointer(loc)] = self.pos(offset)
             self.headers.add(loc)
         return loc, index
 
@@ -224,18 +239,25 @@ class _Scanner:
             loc = (*loc, name)
             self.place(loc, offset, offset)
             if loc in self.values:
-                self.repeated(loc, offset, self.key_positions[pointer(loc)], plain=False)
+                self.repeated(loc, offset, self.key_positions[self.pointer(loc)], plain=False)
             self.dotted.add(loc)
+            self.log.append((loc, self.pointer(loc)))
         name, offset = parts[-1]
         loc = (*loc, name)
-        here = pointer(loc)
+        here = self.pointer(loc)
         if loc in self.values:
-            self.repeated(loc, offset, self.key_positions[here], plain=True)
+            self.repeated(loc, offset, self.key_positions.get(here, self.pos(offset)), plain=True)
             first_start, first_end, first_log, last_log = self.values[loc]
             self.superseded.append((first_start, first_end))
-            for stale in self.log[first_log:last_log]:
-                self.positions.pop(stale, None)
-                self.key_positions.pop(stale, None)
+            # The earlier value is gone, and so is everything it defined: the keys of an
+            # inline table must not count as defined any more (`a = {b = 1}`, `a = 2`, then
+            # `a.b = 3` is an error of TOML's, not a repetition of `b`).
+            for stale, stale_pointer in self.log[first_log:last_log]:
+                self.positions.pop(stale_pointer, None)
+                self.key_positions.pop(stale_pointer, None)
+                if stale != loc:
+                    self.values.pop(stale, None)
+                    self.dotted.discard(stale)
         elif loc in self.headers or loc in self.dotted or loc in self.arrays:
             self.repeated(loc, offset, self.key_positions.get(here, self.pos(offset)), plain=False)
         self.key_positions[here] = self.pos(offset)
@@ -251,9 +273,9 @@ class _Scanner:
                 f"invalid TOML at line {line}, column {column}: containers are nested too "
                 f"deeply (limit {MAX_DEPTH})"
             )
-        here = pointer(loc)
+        here = self.pointer(loc)
         self.positions[here] = self.pos(index)
-        self.log.append(here)
+        self.log.append((loc, here))
         char = self.at(index)
         if char in ('"', "'"):
             return self.string_end(index)
@@ -300,17 +322,34 @@ class _Scanner:
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span replaced by spaces (line breaks kept, so positions hold)."""
-    chars = list(text)
-    for start, end in spans:
-        for index in range(start, end):
-            if chars[index] not in "\r\n":
-                chars[index] = " "
-    return "".join(chars)
+    """``text`` with each span replaced by spaces (line breaks kept, so positions hold).
+
+    Spans nest (a repeated key inside an inline table that is repeated too): each character
+    is visited once, however many spans hold it."""
+    out: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        start = max(start, done)
+        if start >= end:
+            continue
+        out.append(text[done:start])
+        out.append(_NOT_A_BREAK.sub(" ", text[start:end]))
+        done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _problem(error: Exception) -> str:
     return f"invalid TOML: {str(error).splitlines()[0] if str(error) else 'error'}"
+
+
+def _loads(text: str) -> object:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        raise
+    except ValueError:  # an integer of more digits than Python converts (4300)
+        raise LoadError("invalid TOML: number too long") from None
 
 
 def load_toml(text: str) -> Document:
@@ -321,12 +360,12 @@ def load_toml(text: str) -> Document:
     except _ScanError:
         scanned = False
     try:
-        data: object = tomllib.loads(text)
+        data: object = _loads(text)
     except tomllib.TOMLDecodeError as error:
         if not (scanned and scanner.findings and not scanner.conflict):
             raise LoadError(_problem(error)) from None
         try:  # every repetition is of a plain `key = value`: the last one wins
-            data = tomllib.loads(_blank(text, scanner.superseded))
+            data = _loads(_blank(text, scanner.superseded))
         except tomllib.TOMLDecodeError:
             raise LoadError(_problem(error)) from None
     if not scanned:  # valid TOML the scanner cannot follow: every value at the top

@@ -21,6 +21,7 @@ from .loaders import (
     Document,
     LineIndex,
     LoadError,
+    PointerBudget,
     Position,
     escape_token,
     forget,
@@ -35,6 +36,9 @@ _SCALAR_TAGS = frozenset(
 _MAP, _SEQ, _MERGE = _TAG + "map", _TAG + "seq", _TAG + "merge"
 #: Nodes an alias may add beyond the composed document.
 _ALIAS_BUDGET = 100_000
+#: Keys become JSON Pointer tokens; Python converts integers of at most 4300 decimal digits
+#: (about 14,000 bits) to text. (`0x...` integers themselves have no such limit.)
+_KEY_BITS = 14_000
 
 
 class _Composer(yaml.SafeLoader):
@@ -72,9 +76,10 @@ def _tag_name(tag: str) -> str:
 
 
 class _Builder:
-    def __init__(self, loader: Any, budget: int) -> None:
+    def __init__(self, loader: Any, budget: int, pointers: PointerBudget) -> None:
         self.loader = loader
         self.budget = budget
+        self.pointers = pointers
         self.positions: dict[str, Position] = {}
         self.key_positions: dict[str, Position] = {}
         self.findings: list[tuple[Finding, Position]] = []
@@ -98,7 +103,7 @@ class _Builder:
             if node.tag != _SEQ:
                 raise self.fail(node, f"tag {_tag_name(node.tag)} is not accepted")
             return [
-                self.build(item, f"{pointer}/{index}", depth + 1)
+                self.build(item, self.pointers.child(pointer, str(index)), depth + 1)
                 for index, item in enumerate(node.value)
             ]
         return self.scalar(node)
@@ -115,7 +120,10 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, "only scalar keys are accepted")
         self.budget -= 1
-        return self.scalar(node)
+        key = self.scalar(node)
+        if isinstance(key, int) and key.bit_length() > _KEY_BITS:  # str(key) would raise
+            raise self.fail(node, "an integer key too long to be a name")
+        return key
 
     def pairs(self, node: yaml.MappingNode, depth: int) -> list[tuple[yaml.Node, yaml.Node, bool]]:
         """(key, value, explicit) in PyYAML's merge order: merged pairs first, later merge
@@ -152,7 +160,7 @@ class _Builder:
                 hash(key)
             except TypeError:
                 raise self.fail(key_node, "unhashable key") from None
-            child = pointer + "/" + escape_token(key)
+            child = self.pointers.child(pointer, escape_token(key))
             key_position = _position(key_node.start_mark)
             if explicit and key in explicit_keys:
                 first = explicit_keys[key]
@@ -235,7 +243,8 @@ def load_yaml(text: str) -> Document:
             raise LoadError("not UTF-8: the text holds a lone surrogate") from None
         if node is None:
             raise LoadError("no YAML document (only comments)")
-        builder = _Builder(loader, _count_nodes(node) + _ALIAS_BUDGET)
+        values = _count_nodes(node) + _ALIAS_BUDGET
+        builder = _Builder(loader, values, PointerBudget(text, values=values))
         data = builder.build(node, "", 0)
     finally:
         loader.dispose()

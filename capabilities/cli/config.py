@@ -58,6 +58,10 @@ def _load_toml(path: Path) -> dict[str, Any]:
             data: dict[str, Any] = tomllib.load(stream)
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot read the configuration: {error}") from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise UsageError(f"{path}: cannot read the configuration: nested too deeply") from None
+    except ValueError:  # an integer of more digits than Python converts (4300)
+        raise UsageError(f"{path}: cannot read the configuration: number too long") from None
     return data
 
 
@@ -67,7 +71,9 @@ def find_config(start: Path) -> Config:
         candidate = directory / "pyproject.toml"
         if not candidate.is_file():
             continue
-        table = _load_toml(candidate).get("tool", {}).get(_TABLE)
+        tool = _load_toml(candidate).get("tool")
+        # `tool` that is not a table (`tool = 1`) holds no configuration of ours
+        table = tool.get(_TABLE) if isinstance(tool, dict) else None
         if table is not None:
             return _parse(candidate, table)
     return Config()

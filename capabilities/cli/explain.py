@@ -4,6 +4,7 @@ and which capabilities a request may set in its meeting."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Optional, TextIO
@@ -18,6 +19,8 @@ from .reporters import printable
 __all__ = ["ProfileExplanation", "explain_file", "write_json", "write_text"]
 
 _NAMES = ("Audio", "Video", "Content")
+#: Python converts integers of at most 4300 decimal digits (about 14,000 bits) to text.
+_INT_BITS = 14_000
 
 
 @dataclass
@@ -55,7 +58,7 @@ def _explain(profile: Profile) -> ProfileExplanation:
         return out
     features = content.get("MeetingFeatures")
     try:
-        out.meeting_features = dict(normalize_meeting_features(features))
+        out.meeting_features = _jsonable(dict(normalize_meeting_features(features)))
         out.allowed = sorted(allowed_capabilities(features), key=_order)
     except CapabilityValidationError as error:
         out.error = f"MeetingFeatures are not valid: {_first_error(error)}"
@@ -73,6 +76,23 @@ def _explain(profile: Profile) -> ProfileExplanation:
                 PresetExplanation(str(name), None, caps is None, reason or "not valid")
             )
     return out
+
+
+def _jsonable(value: Any) -> Any:
+    """``value`` as JSON data: MeetingFeatures may hold members the model does not define
+    (accepted, as in a GetMeeting response), and a YAML or TOML file can give them keys that
+    are not strings and values JSON does not have (dates, bytes, NaN)."""
+    if isinstance(value, dict):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, int) and value.bit_length() > _INT_BITS:  # too long to print
+        return f"<an integer of {value.bit_length()} bits>"
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return str(value)
 
 
 def _order(triple: tuple[str, str, str]) -> tuple[int, ...]:

@@ -27,6 +27,7 @@ __all__ = [
     "Document",
     "LineIndex",
     "LoadError",
+    "PointerBudget",
     "Position",
     "detect_format",
     "escape_token",
@@ -41,8 +42,18 @@ DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 #: Containers nested deeper than this are refused: no configuration file needs it, and it
 #: bounds the recursion of every reader.
 MAX_DEPTH = 200
+#: Positions are kept by JSON Pointer, and a pointer repeats every key above its value, so a
+#: long key over many values would cost their product (a 150 KB file could take gigabytes).
+#: A file whose pointers would take more characters than this many per character of the
+#: file, plus POINTER_BUDGET_BASE, is refused. Ordinary files need a few per character; a
+#: list of small numbers under a long member name about 14. (YAML aliases add values beyond
+#: the text: each of those may take POINTER_BUDGET_PER_VALUE more.)
+POINTER_BUDGET_PER_CHAR = 16
+POINTER_BUDGET_PER_VALUE = 64
+POINTER_BUDGET_BASE = 1_000_000
 
 FORMATS = ("json", "yaml", "toml")
+_CHUNK = 1024 * 1024
 _EXTENSIONS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
 _UTF8_BOM = b"\xef\xbb\xbf"
 _OTHER_BOMS = (
@@ -92,6 +103,31 @@ class Document:
         return self.positions.get(pointer, Position(1, 1))
 
 
+class PointerBudget:
+    """The characters left for the JSON Pointers a reader records (see POINTER_BUDGET_*)."""
+
+    def __init__(self, text: str, *, values: int = 0) -> None:
+        self.left = (
+            POINTER_BUDGET_PER_CHAR * len(text)
+            + POINTER_BUDGET_PER_VALUE * values
+            + POINTER_BUDGET_BASE
+        )
+
+    def spend(self, length: int) -> None:
+        """Count a pointer of ``length`` characters; LoadError when the budget is spent."""
+        self.left -= length
+        if self.left < 0:
+            raise LoadError(
+                "too many values under too long keys: recording their positions would take "
+                f"more than {POINTER_BUDGET_PER_CHAR} characters per character of the file"
+            )
+
+    def child(self, pointer: str, token: str) -> str:
+        """``pointer/token``, counted before it is built."""
+        self.spend(len(pointer) + 1 + len(token))
+        return f"{pointer}/{token}"
+
+
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
@@ -135,20 +171,32 @@ def read_text(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
         raise LoadError("no such file") from None
     except OSError as error:
         raise LoadError(f"cannot read: {error.strerror or 'error'}") from None
+    except ValueError:  # a NUL in the name (possible from Python, not from a command line)
+        raise LoadError("cannot read: not a valid file name") from None
     if stat.S_ISDIR(info.st_mode):
         raise LoadError("is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise LoadError("not a regular file")
     if info.st_size > max_size:
         raise LoadError(f"file is larger than the limit of {max_size} bytes (--max-file-size)")
+    chunks: list[bytes] = []
+    size = 0
     try:
         with open(path, "rb") as stream:
-            raw = stream.read(max_size + 1)
+            # In pieces: read(max_size + 1) would allocate the whole limit up front (a limit
+            # of 2**62 bytes is a MemoryError, 2**63 an OverflowError). The file may also
+            # have grown since it was measured.
+            while size <= max_size:
+                chunk = stream.read(min(_CHUNK, max_size + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
     except OSError as error:
         raise LoadError(f"cannot read: {error.strerror or 'error'}") from None
-    if len(raw) > max_size:
+    if size > max_size:
         raise LoadError(f"file is larger than the limit of {max_size} bytes (--max-file-size)")
-    return decode(raw)
+    return decode(b"".join(chunks))
 
 
 def decode(raw: bytes) -> str:

@@ -8,6 +8,7 @@ JSON Pointer.
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -36,6 +37,8 @@ JSON_FORMAT_VERSION = 1
 def printable(text: str) -> str:
     """``text`` on one line: control, format and separator characters and lone surrogates
     become escapes, so a key or file name cannot break a line or forge an annotation."""
+    if text.isprintable():  # none of those (the common case, checked in C)
+        return text
     out = []
     for char in text:
         code = ord(char)
@@ -195,7 +198,8 @@ def _uri(path: str) -> str:
     candidate = Path(path)
     if candidate.is_absolute():
         return candidate.as_uri()
-    return quote(candidate.as_posix(), safe="/")
+    # the file system's bytes: a name that is not UTF-8 arrives with surrogate escapes
+    return quote(os.fsencode(candidate.as_posix()), safe="/")
 
 
 class SarifReporter(Reporter):

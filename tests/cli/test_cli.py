@@ -324,14 +324,35 @@ def test_never_writes_next_to_what_it_checks(tmp_path: Path) -> None:
         (tree / "chime-profiles" / example.name).write_bytes(example.read_bytes())
     (tree / "attendee.json").write_text(json.dumps(BAD_ATTENDEE))
     (tree / "pyproject.toml").write_text('[tool.chime-capabilities]\nignore = ["W"]\n')
+    # files that cannot be read or are refused: nothing is written for them either
+    hostile = tree / "hostile"
+    hostile.mkdir()
+    (hostile / "empty.json").write_bytes(b"")
+    (hostile / "binary.yaml").write_bytes(b"\x00\x01")
+    (hostile / "latin1.toml").write_bytes("a = 'caf\xe9'\n".encode("latin-1"))
+    (hostile / "deep.json").write_text("[" * 1000 + "]" * 1000)
+    (hostile / "tag.yaml").write_text("a: !!python/object/apply:os.system ['touch pwned']\n")
+    (hostile / "bomb.yaml").write_text(
+        'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]\n'
+        + "".join(
+            f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefg", "bcdefgh")
+        )
+    )
+    (hostile / "directory.json").mkdir()
     before = _tree(tree)
     mtimes = {p: p.stat().st_mtime_ns for p in tree.rglob("*")}
-    files = [str(p) for p in sorted(tree.rglob("*")) if p.is_file()]
+    files = [str(p) for p in sorted(tree.rglob("*")) if p.is_file() or p.suffix == ".json"]
+    features = str(tree / "chime-profiles" / "webinar.yaml") + "#town-hall"
     for fmt in ("text", "json", "github", "sarif"):
-        run_process("check", "--format", fmt, *files, cwd=tree)
-    run_process("explain", *files, cwd=tree)
+        assert run_process("check", "--format", fmt, *files, cwd=tree).status == 2
+        with_features = run("check", "--format", fmt, "--meeting-features", features, *files)
+        assert with_features.status == 2
+    assert run_process("explain", "--format", "json", *files, cwd=tree).status == 2
+    assert run("explain", *files, cwd=tree).status == 2
+    assert run("rules", "--format", "json", cwd=tree).status == 0
     assert _tree(tree) == before
     assert {p: p.stat().st_mtime_ns for p in tree.rglob("*")} == mtimes
+    assert not (tree / "pwned").exists()
 
 
 def test_sensitive_values_never_appear(tmp_path: Path) -> None:
