@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import json.decoder
 import json.scanner
+import re
 from typing import Any
 
 from ..report import Finding, make_finding
@@ -20,6 +21,7 @@ from .loaders import (
     Document,
     LineIndex,
     LoadError,
+    OffsetPositions,
     PointerBudget,
     Position,
     escape_token,
@@ -28,7 +30,7 @@ from .loaders import (
 
 __all__ = ["load_json"]
 
-_WHITESPACE = frozenset(" \t\n\r")
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = json.scanner.NUMBER_RE
 #: The standard library's string decoder (C-accelerated where available).
 _SCANSTRING: Any = json.decoder.scanstring  # type: ignore[attr-defined]
@@ -44,8 +46,9 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = LineIndex(text)
-        self.positions: dict[str, Position] = {}
-        self.key_positions: dict[str, Position] = {}
+        #: Pointer -> offset in the text (see OffsetPositions).
+        self.positions: dict[str, int] = {}
+        self.key_positions: dict[str, int] = {}
         self.findings: list[tuple[Finding, Position]] = []
         self.budget = PointerBudget(text)
 
@@ -54,10 +57,9 @@ class _Reader:
         return LoadError(f"invalid JSON at line {line}, column {column}: {what}")
 
     def skip(self, index: int) -> int:
-        text = self.text
-        while index < len(text) and text[index] in _WHITESPACE:
-            index += 1
-        return index
+        match = _WHITESPACE.match(self.text, index)
+        assert match is not None  # `*` matches the empty string
+        return match.end()
 
     def document(self) -> object:
         start = self.skip(0)
@@ -71,7 +73,7 @@ class _Reader:
         text = self.text
         if index >= len(text):
             raise self.fail(index, "expected a value, found the end of the file")
-        self.positions[pointer] = self.lines.position(index)
+        self.positions[pointer] = index
         char = text[index]
         if char == "{":
             return self.obj(index, pointer, depth + 1)
@@ -96,7 +98,7 @@ class _Reader:
                 finding = make_finding(
                     "E101", _location(pointer), f"{word} is not a JSON value (RFC 8259)"
                 )
-                self.findings.append((finding, self.positions[pointer]))
+                self.findings.append((finding, self.lines.position(index)))
                 return special, index + len(word)
         raise self.fail(index, "expected a value")
 
@@ -118,20 +120,20 @@ class _Reader:
         while True:
             if index >= len(text) or text[index] != '"':
                 raise self.fail(index, "expected a member name in double quotes")
-            key_position = self.lines.position(index)
+            key_offset = index
             key, index = self.string(index)
             child = self.budget.child(pointer, escape_token(key))
             if key in result:
-                first = self.key_positions[child]
+                first = self.lines.position(self.key_positions[child])
                 finding = make_finding(
                     "E502",
                     _location(child),
                     f"key {key!r} appears twice in this object (first at line {first.line}, "
                     f"column {first.column}); the last value is used",
                 )
-                self.findings.append((finding, key_position))
+                self.findings.append((finding, self.lines.position(key_offset)))
                 forget(self.positions, self.key_positions, child, result[key])
-            self.key_positions[child] = key_position
+            self.key_positions[child] = key_offset
             index = self.skip(index)
             if index >= len(text) or text[index] != ":":
                 raise self.fail(index, "expected ':' after a member name")
@@ -168,4 +170,10 @@ class _Reader:
 def load_json(text: str) -> Document:
     reader = _Reader(text)
     data = reader.document()
-    return Document(data, "json", reader.positions, reader.key_positions, reader.findings)
+    return Document(
+        data,
+        "json",
+        OffsetPositions(reader.positions, reader.lines),
+        OffsetPositions(reader.key_positions, reader.lines),
+        reader.findings,
+    )

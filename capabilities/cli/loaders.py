@@ -15,9 +15,10 @@ import bisect
 import os
 import re
 import stat
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..report import Finding
 
@@ -27,6 +28,7 @@ __all__ = [
     "Document",
     "LineIndex",
     "LoadError",
+    "OffsetPositions",
     "PointerBudget",
     "Position",
     "detect_format",
@@ -87,9 +89,9 @@ class Document:
     data: object
     format: str
     #: JSON Pointer -> position of the value; "" is the whole document.
-    positions: dict[str, Position]
+    positions: Mapping[str, Position]
     #: JSON Pointer of a member -> position of its key.
-    key_positions: dict[str, Position] = field(default_factory=dict)
+    key_positions: Mapping[str, Position] = field(default_factory=dict)
     #: Findings about the file itself (E502 duplicate keys, E101 NaN/Infinity in JSON), each
     #: with its own position (the value it is about may have been replaced by a later one).
     findings: list[tuple[Finding, Position]] = field(default_factory=list)
@@ -142,8 +144,32 @@ class LineIndex:
         return Position(line + 1, offset - self._starts[line] + 1)
 
 
+class OffsetPositions(Mapping[str, Position]):
+    """Pointer -> position, kept as text offsets and turned into a line and column only when
+    asked (most positions of a file are never reported)."""
+
+    def __init__(self, offsets: dict[str, int], lines: LineIndex) -> None:
+        self._offsets = offsets
+        self._lines = lines
+
+    def __getitem__(self, pointer: str) -> Position:
+        return self._lines.position(self._offsets[pointer])
+
+    def __contains__(self, pointer: object) -> bool:
+        return pointer in self._offsets
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+
 def forget(
-    positions: dict[str, Position], key_positions: dict[str, Position], pointer: str, old: object
+    positions: MutableMapping[str, Any],
+    key_positions: MutableMapping[str, Any],
+    pointer: str,
+    old: object,
 ) -> None:
     """Drop the positions inside the earlier value of a repeated key (the last one wins).
 
