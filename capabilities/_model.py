@@ -174,9 +174,10 @@ ARN = Pattern(source="arn[/:\\-_.a-zA-Z0-9]+", documented="^arn[\\/\\:\\-\\_\\.a
 #: AmazonResourceName (MeetingArn in responses, service model): Java's ``.`` excludes line
 #: terminators.
 AMAZON_RESOURCE_NAME = Pattern(source="arn:[^\\n\\r\\u0085\\u2028\\u2029]*", documented="^arn:.*")
-#: TenantId (service model): no character four times in a row.
+#: TenantId (service model): no character four times in a row. (``$`` is escaped in the class:
+#: some JSON Schema compilers rewrite every bare ``$`` as an end anchor.)
 TENANT_ID = Pattern(
-    source="(?![\\s\\S]*?([\\s\\S])\\1{3})[\\-_!@#$a-zA-Z0-9]*",
+    source="(?![\\s\\S]*?([\\s\\S])\\1{3})[\\-_!@#\\$a-zA-Z0-9]*",
     documented="^(?!.*?(.)\\1{3})[-_!@#$a-zA-Z0-9]*$",
 )
 #: TagKey (service model). ``+-=`` inside the class is the range U+002B..U+003D, as written.
