@@ -5,6 +5,11 @@
 exactly what ``json.loads`` gives. Differences from ``json.loads``: a repeated key is a finding
 (E502; the last value wins, as in ``json.loads``), and ``NaN``, ``Infinity`` and ``-Infinity``
 (which RFC 8259 does not allow) are read as floats with an E101 finding.
+
+Most files need no position at all (nothing is wrong with them), so ``load_json`` first reads
+the text with ``json.loads`` itself; when that reading is exactly the reader's (no repeated
+key, no NaN, within the nesting and pointer limits), the reader runs only if a position is
+asked for.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ import json
 import json.decoder
 import json.scanner
 import re
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, Optional
 
 from ..report import Finding, make_finding
 from .loaders import (
@@ -168,6 +174,10 @@ class _Reader:
 
 
 def load_json(text: str) -> Document:
+    data = _quick(text)
+    if data is not _SLOW:
+        located = _Located(text)
+        return Document(data, "json", _Later(located, keys=False), _Later(located, keys=True))
     reader = _Reader(text)
     data = reader.document()
     return Document(
@@ -177,3 +187,160 @@ def load_json(text: str) -> Document:
         OffsetPositions(reader.key_positions, reader.lines),
         reader.findings,
     )
+
+
+_SLOW = object()
+
+
+class _Slow(Exception):
+    """The text needs the reader: something to report or refuse while reading."""
+
+
+def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Slow  # a repeated key (E502)
+    return result
+
+
+def _constant(name: str) -> object:
+    raise _Slow  # NaN, Infinity, -Infinity (E101)
+
+
+def _quick(text: str) -> object:
+    """``json.loads(text)`` when the reader would give the same data and nothing else
+    (no finding, no refusal); ``_SLOW`` otherwise."""
+    try:
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
+        if type(data) is dict or type(data) is list:
+            _within_limits(data, PointerBudget(text))
+    except (_Slow, ValueError, RecursionError):  # LoadError is a ValueError
+        return _SLOW
+    return data
+
+
+def _within_limits(data: object, budget: PointerBudget) -> None:
+    """The reader's nesting limit and pointer budget, applied to data already read."""
+    spent = 0
+    stack: list[tuple[object, int, int]] = [(data, 0, 1)]
+    while stack:
+        value, length, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _Slow
+        tokens: Iterator[tuple[int, object]]
+        if type(value) is dict:
+            tokens = ((len(escape_token(key)), item) for key, item in value.items())
+        else:
+            assert isinstance(value, list)
+            tokens = ((len(str(index)), item) for index, item in enumerate(value))
+        for token, item in tokens:
+            size = length + 1 + token
+            spent += size
+            if type(item) is dict or type(item) is list:
+                stack.append((item, size, depth + 1))
+    budget.spend(spent)
+
+
+class _Located:
+    """Positions in a text ``json.loads`` has read without complaint. A pointer is found by
+    walking down to it, stepping over every other value with the standard library's decoder;
+    iterating the positions runs the whole reader once."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: Optional[LineIndex] = None
+        self._found: dict[str, Optional[tuple[Optional[int], int]]] = {}
+        self._views: Optional[tuple[OffsetPositions, OffsetPositions]] = None
+
+    def position(self, offset: int) -> Position:
+        if self._lines is None:
+            self._lines = LineIndex(self._text)
+        return self._lines.position(offset)
+
+    def find(self, pointer: str) -> Optional[tuple[Optional[int], int]]:
+        """(offset of the member's key or None for an array item or the root, offset of the
+        value) of ``pointer``, or None when the document has no such value."""
+        if pointer not in self._found:
+            self._found[pointer] = _find(self._text, pointer)
+        return self._found[pointer]
+
+    def views(self) -> tuple[OffsetPositions, OffsetPositions]:
+        if self._views is None:
+            reader = _Reader(self._text)
+            reader.document()
+            self._views = (
+                OffsetPositions(reader.positions, reader.lines),
+                OffsetPositions(reader.key_positions, reader.lines),
+            )
+        return self._views
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _find(text: str, pointer: str) -> Optional[tuple[Optional[int], int]]:
+    """Walk ``text`` (valid JSON without repeated keys) down to ``pointer``."""
+
+    def skip(index: int) -> int:
+        match = _WHITESPACE.match(text, index)
+        assert match is not None  # `*` matches the empty string
+        return match.end()
+
+    key_at: Optional[int] = None
+    index = skip(0)
+    for token in _location(pointer):
+        if text[index] == "{":
+            index = skip(index + 1)
+            while text[index] == '"':
+                key_at = index
+                name, index = _SCANSTRING(text, index + 1, True)
+                index = skip(skip(index) + 1)  # past the ':'
+                if name == token:
+                    break
+                index = skip(_DECODER.raw_decode(text, index)[1])
+                if text[index] == ",":
+                    index = skip(index + 1)
+            else:
+                return None
+        elif text[index] == "[" and token.isdigit() and str(int(token)) == token:
+            key_at = None
+            index = skip(index + 1)
+            for _ in range(int(token)):
+                if text[index] == "]":
+                    return None
+                index = skip(_DECODER.raw_decode(text, index)[1])
+                index = skip(index + 1) if text[index] == "," else index
+            if text[index] == "]":
+                return None
+        else:
+            return None
+    return key_at, index
+
+
+class _Later(Mapping[str, Position]):
+    """Value positions (or, with ``keys``, key positions) of a text read by ``json.loads``."""
+
+    def __init__(self, located: _Located, *, keys: bool) -> None:
+        self._located = located
+        self._keys = keys
+
+    def _offset(self, pointer: object) -> Optional[int]:
+        found = self._located.find(pointer) if isinstance(pointer, str) else None
+        if found is None:
+            return None
+        return found[0] if self._keys else found[1]
+
+    def __getitem__(self, pointer: str) -> Position:
+        offset = self._offset(pointer)
+        if offset is None:
+            raise KeyError(pointer)
+        return self._located.position(offset)
+
+    def __contains__(self, pointer: object) -> bool:
+        return self._offset(pointer) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._located.views()[self._keys])
+
+    def __len__(self) -> int:
+        return len(self._located.views()[self._keys])

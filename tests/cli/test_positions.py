@@ -206,3 +206,20 @@ def test_scanner_handles_what_the_reader_refuses(fmt: str) -> None:
     with pytest.raises(LoadError) as info:
         parse_text({"json": '{"a": }', "yaml": "a: [", "toml": "a = "}[fmt], fmt)
     assert "\n" not in str(info.value)
+
+
+@given(documents(), st.data())
+def test_json_positions_found_one_at_a_time(value: dict[str, Any], data: st.DataObject) -> None:
+    # A file json.loads reads cleanly is not walked whole: each position is found on demand.
+    written = emit_json(value, lambda: data.draw(SPACE))
+    document = parse_text(written.text, "json")
+    for pointer, where in written.values.items():
+        assert pointer in document.positions
+        assert document.positions[pointer] == Position(*where)
+        assert document.position(pointer + "/missing") == Position(*where)
+        assert (pointer + "/missing") not in document.positions
+    for pointer, where in written.keys.items():
+        assert document.key_positions[pointer] == Position(*where)
+        assert document.position(pointer, key=True) == Position(*where)
+    for pointer in set(written.values) - set(written.keys):
+        assert pointer not in document.key_positions
