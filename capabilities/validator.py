@@ -304,16 +304,21 @@ def _clean(shape: m.Shape) -> _Clean:
 
 
 class _CleanWriter:
-    """Writes the source of one shape's predicate; each check ``return False`` on failure."""
+    """Writes the source of one shape's predicate: straight-line checks, each
+    ``return False`` on failure, in the order of the shape's members."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.constants: dict[str, object] = {"_MISSING": _MISSING}
         self.names = 0
+        #: For each enclosing list loop: where its deferred-check lists are declared, and the
+        #: (list name, joined-text matcher) of the single-class patterns it defers.
+        self.loops: list[tuple[int, list[tuple[str, str]]]] = []
 
     def function(self, shape: m.Shape) -> _Clean:
         self.lines = [
             "def clean(v0, ctx):",
+            "    response = ctx.response",
             "    triples = ctx.clean_triples",
             "    unknown_meeting = ctx.cross_field and ctx.resolutions is None",
         ]
@@ -336,79 +341,100 @@ class _CleanWriter:
     def emit(self, depth: int, line: str) -> None:
         self.lines.append("    " * depth + line)
 
-    def fail_unless(self, depth: int, condition: str) -> None:
-        self.emit(depth, f"if not ({condition}): return False")
+    def fail_if(self, depth: int, condition: str) -> None:
+        self.emit(depth, f"if {condition}: return False")
+
+    @staticmethod
+    def outside(expression: str, low: Optional[int], high: Optional[int]) -> str:
+        if low is not None and high is not None:
+            return f"not {low} <= {expression} <= {high}"
+        if low is not None:
+            return f"{expression} < {low}"
+        return "False" if high is None else f"{expression} > {high}"
 
     def value(self, shape: m.Shape, v: str, depth: int) -> None:
         if isinstance(shape, m.String):
             self.string(shape, v, depth)
         elif isinstance(shape, m.Integer):
-            self.fail_unless(depth, f"type({v}) is int")
-            self.bounds(f"{v}", shape.minimum, shape.maximum, depth)
+            bounds = self.outside(v, shape.minimum, shape.maximum)
+            self.fail_if(depth, f"type({v}) is not int or {bounds}")
         elif isinstance(shape, m.ListOf):
             self.list_of(shape, v, depth)
         else:
             self.structure(shape, v, depth)
 
-    def bounds(self, expression: str, low: Optional[int], high: Optional[int], depth: int) -> None:
-        if low is not None:
-            self.fail_unless(depth, f"{expression} >= {low}")
-        if high is not None:
-            self.fail_unless(depth, f"{expression} <= {high}")
-
     def string(self, shape: m.String, v: str, depth: int) -> None:
-        self.fail_unless(depth, f"type({v}) is str")
         if shape.enum is not None:
-            self.fail_unless(depth, f"{v} in {self.constant(frozenset(shape.enum))}")
+            values = self.constant(frozenset(shape.enum))
+            self.fail_if(depth, f"type({v}) is not str or {v} not in {values}")
             return
         high = shape.max_length
-        if shape.pattern is not None and shape.pattern.max_match is not None:
-            high = shape.pattern.max_match if high is None else min(high, shape.pattern.max_match)
-        self.bounds(f"len({v})", shape.min_length, high, depth)
+        pattern = shape.pattern
+        if pattern is not None and pattern.max_match is not None:
+            high = pattern.max_match if high is None else min(high, pattern.max_match)
+        self.fail_if(
+            depth, f"type({v}) is not str or {self.outside(f'len({v})', shape.min_length, high)}"
+        )
         if shape.reserved_prefix:
             prefix = self.constant(m.RESERVED_PREFIX.compiled.fullmatch)
-            self.emit(depth, f"if {v}[3:4] == ':' and {prefix}({v}[:4]) is not None: return False")
-        if shape.pattern is not None:
-            pattern = self.constant(shape.pattern.compiled.fullmatch)
-            self.fail_unless(depth, f"{pattern}({v}) is not None")
+            self.fail_if(depth, f"':' in {v} and {v}[3:4] == ':' and {prefix}({v}[:4]) is not None")
+        if pattern is not None:
+            matcher = self.constant(pattern.compiled.fullmatch)
+            if self.loops and pattern.source.startswith("[") and pattern.source.endswith("]*"):
+                # A single-class pattern matches every value of the loop exactly when it
+                # matches their concatenation: one call after the loop checks them all.
+                name = self.variable()
+                self.loops[-1][1].append((name, matcher))
+                self.emit(depth, f"{name}.append({v})")
+            else:
+                self.fail_if(depth, f"{matcher}({v}) is None")
         if shape.known_values is not None:
-            self.fail_unless(depth, f"{v} in {self.constant(frozenset(shape.known_values))}")
+            self.fail_if(depth, f"{v} not in {self.constant(frozenset(shape.known_values))}")
 
     def list_of(self, shape: m.ListOf, v: str, depth: int) -> None:
-        self.fail_unless(depth, f"type({v}) is list or type({v}) is tuple")
-        self.bounds(f"len({v})", shape.min_items, shape.max_items, depth)
+        bounds = self.outside(f"len({v})", shape.min_items, shape.max_items)
+        self.fail_if(depth, f"(type({v}) is not list and type({v}) is not tuple) or {bounds}")
         item = self.variable()
+        declare_at = len(self.lines)
+        self.loops.append((declare_at, []))
         self.emit(depth, f"for {item} in {v}:")
         self.value(shape.member, item, depth + 1)
+        _, deferred = self.loops.pop()
+        for name, matcher in deferred:
+            self.lines.insert(declare_at, "    " * depth + f"{name} = []")
+            self.fail_if(depth, f"{matcher}(''.join({name})) is None")
         if shape.unique_member is not None:
             # the items are clean here, so each unique member is a string or absent
             name, code = shape.unique_member
             key = f"{item}.get({name!r}, '')" + (".lower()" if code == "W207" else "")
-            self.fail_unless(depth, f"len({{{key} for {item} in {v}}}) == len({v})")
+            self.fail_if(depth, f"len({{{key} for {item} in {v}}}) != len({v})")
 
     def structure(self, shape: m.Structure, v: str, depth: int) -> None:
-        self.fail_unless(depth, f"type({v}) is dict")
         if shape is m.ATTENDEE_CAPABILITIES:
+            self.fail_if(depth, f"type({v}) is not dict or len({v}) != 3")
             names = [self.variable() for _ in _CAPABILITY_MEMBERS]
             for name, member in zip(names, _CAPABILITY_MEMBERS):
                 self.emit(depth, f"{name} = {v}.get({member!r})")
-            strings = " and ".join(f"type({name}) is str" for name in names)
-            self.fail_unless(depth, f"{strings} and len({v}) == 3")
-            self.fail_unless(depth, f"({', '.join(names)}) in triples")
+            strings = " or ".join(f"type({name}) is not str" for name in names)
+            self.fail_if(depth, f"{strings} or ({', '.join(names)}) not in triples")
             self.emit(depth, "if unknown_meeting: ctx.unchecked.update(('E301', 'E302'))")
             return
-        allowed = self.constant(frozenset((*shape.members, *shape.ignored)))
-        self.fail_unless(depth, f"{v}.keys() <= {allowed}")
-        if shape.required:
-            required = self.constant(frozenset(shape.required))
-            self.fail_unless(depth, f"ctx.response or {v}.keys() >= {required}")
+        self.fail_if(depth, f"type({v}) is not dict")
+        count = self.variable()  # members found; any other key makes the value unclean
+        self.emit(depth, f"{count} = 0")
         for name, sub in shape.members.items():
             member = self.variable()
             self.emit(depth, f"{member} = {v}.get({name!r}, _MISSING)")
+            if name in shape.required:
+                self.fail_if(depth, f"{member} is _MISSING and not response")
             self.emit(depth, f"if {member} is not _MISSING:")
+            self.emit(depth + 1, f"{count} += 1")
             self.value(sub, member, depth + 1)
+        for name in shape.ignored:
+            self.emit(depth, f"if {name!r} in {v}: {count} += 1")
+        self.fail_if(depth, f"{count} != len({v})")
         if shape is m.MEETING_FEATURES:
-            self.fail_unless(depth, f"{self.constant(_attendee_count_clean)}({v})")
+            self.fail_if(depth, f"not {self.constant(_attendee_count_clean)}({v})")
 
 
 def _attendee_count_clean(features: dict[str, Any]) -> bool:

@@ -14,6 +14,8 @@ import capabilities
 from capabilities import validator
 from capabilities._model import OPERATIONS
 from tests.property.strategies import (
+    REFUSED_BOUNDARY,
+    external_ids,
     json_values,
     meeting_features,
     resolutions_of,
@@ -101,3 +103,23 @@ def test_valid_requests_take_the_fast_path(
     params = {key: value for key, value in params.items() if key != "MeetingFeatures"}
     context = validator._Context(response=False, resolutions=resolutions_of(features))
     assert validator._clean(OPERATIONS[op].request)(params, context)
+
+
+@given(
+    st.lists(external_ids(), min_size=1, max_size=30, unique=True),
+    st.sampled_from(REFUSED_BOUNDARY),
+    st.data(),
+)
+def test_refused_character_in_a_batch(ids: list[str], bad: str, data: st.DataObject) -> None:
+    # values of a list are matched together, joined by a character the class refuses
+    index = data.draw(st.integers(0, len(ids) - 1))
+    value = ids[index]
+    at = data.draw(st.integers(0, len(value)))
+    ids[index] = (value[:at] + bad + value[at:])[:64]
+    params = {
+        "MeetingId": "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9",
+        "Attendees": [{"ExternalUserId": i} for i in ids],
+    }
+    fast, slow = both(lambda: capabilities.validate("BatchCreateAttendee", params))
+    assert_same(fast, slow)
+    assert fast.ok == all(bad not in i for i in ids)
