@@ -227,17 +227,19 @@ def _within_limits(data: object, budget: PointerBudget) -> None:
         value, length, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise _Slow
-        tokens: Iterator[tuple[int, object]]
         if type(value) is dict:
-            tokens = ((len(escape_token(key)), item) for key, item in value.items())
+            for key, item in value.items():  # a key's token: "~" and "/" escaped to two
+                size = length + 1 + len(key) + key.count("~") + key.count("/")
+                spent += size
+                if type(item) is dict or type(item) is list:
+                    stack.append((item, size, depth + 1))
         else:
             assert isinstance(value, list)
-            tokens = ((len(str(index)), item) for index, item in enumerate(value))
-        for token, item in tokens:
-            size = length + 1 + token
-            spent += size
-            if type(item) is dict or type(item) is list:
-                stack.append((item, size, depth + 1))
+            for index, item in enumerate(value):
+                size = length + 1 + len(str(index))
+                spent += size
+                if type(item) is dict or type(item) is list:
+                    stack.append((item, size, depth + 1))
     budget.spend(spent)
 
 
