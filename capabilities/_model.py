@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional, Union
 
 __all__ = [
@@ -248,15 +248,8 @@ EXTERNAL_USER_ID = String(
     sensitive=True,
     reserved_prefix=True,
 )
-EXTERNAL_MEETING_ID = String(
-    "ExternalMeetingId",
-    min_length=2,
-    max_length=64,
-    pattern=EXTERNAL_ID,
-    pattern_code="E201",
-    sensitive=True,
-    reserved_prefix=True,
-)
+#: The same rules as ExternalUserId (the reference gives one pattern for the three members).
+EXTERNAL_MEETING_ID = replace(EXTERNAL_USER_ID, name="ExternalMeetingId")
 GUID_STRING = String("GuidString", pattern=GUID, pattern_code="E203")
 MEDIA_CAPABILITY = String("MediaCapabilities", enum=MEDIA_CAPABILITIES)
 CLIENT_TOKEN = String(
