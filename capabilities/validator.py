@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
@@ -170,16 +170,6 @@ def _duplicates(
     items: list[Any] | tuple[Any, ...], unique: tuple[str, str], loc: Location, ctx: _Context
 ) -> None:
     name, code = unique
-    for index, first in _repeats(items, unique):
-        where = pointer((*loc, first, name))
-        ctx.add(code, (*loc, index, name), f"same {name} as {where}")
-
-
-def _repeats(
-    items: list[Any] | tuple[Any, ...], unique: tuple[str, str]
-) -> Iterator[tuple[int, int]]:
-    """(index, index of the first occurrence) for each item repeating a unique member."""
-    name, code = unique
     first_seen: dict[str, int] = {}
     for index, item in enumerate(items):
         if not isinstance(item, dict):
@@ -190,7 +180,8 @@ def _repeats(
         if code == "W207":  # GUIDs: hex digits compare case-insensitively
             key = key.lower()
         if key in first_seen:
-            yield index, first_seen[key]
+            where = pointer((*loc, first_seen[key], name))
+            ctx.add(code, (*loc, index, name), f"same {name} as {where}")
         else:
             first_seen[key] = index
 
