@@ -302,8 +302,9 @@ class _CleanWriter:
         self.lines: list[str] = []
         self.constants: dict[str, object] = {"_MISSING": _MISSING}
         self.names = 0
-        #: For each enclosing list loop: where its deferred-check lists are declared, and the
-        #: (list name, joined-text matcher) of the single-class patterns it defers.
+        #: For each enclosing list loop: the line where its lists of deferred values are
+        #: declared, and (list name, matcher) of each single-class pattern matched once after
+        #: the loop, over the concatenation of the values.
         self.loops: list[tuple[int, list[tuple[str, str]]]] = []
 
     def function(self, shape: m.Shape) -> _Clean:
