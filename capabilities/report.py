@@ -73,7 +73,8 @@ class Report:
         # Locations compare as tuples: where two differ, both name children of one value, so
         # both are list indices (compared as numbers: /Attendees/2 before /Attendees/10) or
         # both member names.
-        ordered = sorted(set(findings), key=lambda f: (f.location, f.code, f.message))
+        found = set(findings)
+        ordered = sorted(found, key=lambda f: (f.location, f.code, f.message)) if found else ()
         return cls(operation, tuple(ordered), tuple(sorted(set(unchecked))) if unchecked else ())
 
     @property

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from itertools import product
 from typing import Any, Callable, Optional, cast
@@ -76,23 +75,38 @@ def _is_int(value: object) -> bool:
 # --- the walk --------------------------------------------------------------------------------
 
 
-@dataclass
 class _Context:
-    response: bool
-    #: The meeting's resolutions for capability rules; None when unknown.
-    resolutions: Optional[Resolutions]
-    previous: Optional[Triple] = None
-    #: False to check shapes only (the capability and meeting-feature rules are skipped).
-    cross_field: bool = True
-    findings: list[Finding] = field(default_factory=list)
-    unchecked: set[str] = field(default_factory=set)
-    #: The capability triples that give no finding in this context.
-    clean_triples: frozenset[Triple] = field(init=False)
+    """What one validation knows (the meeting's resolutions, the previous capabilities) and
+    what it has found."""
 
-    def __post_init__(self) -> None:
-        self.clean_triples = _clean_triples(
-            self.response, self.resolutions, self.previous, self.cross_field
-        )
+    __slots__ = (
+        "clean_triples",
+        "cross_field",
+        "findings",
+        "previous",
+        "resolutions",
+        "response",
+        "unchecked",
+    )
+
+    def __init__(
+        self,
+        *,
+        response: bool,
+        resolutions: Optional[Resolutions],
+        previous: Optional[Triple] = None,
+        cross_field: bool = True,
+    ) -> None:
+        self.response = response
+        #: The meeting's resolutions for capability rules; None when unknown.
+        self.resolutions = resolutions
+        self.previous = previous
+        #: False to check shapes only (the capability and meeting-feature rules are skipped).
+        self.cross_field = cross_field
+        self.findings: list[Finding] = []
+        self.unchecked: set[str] = set()
+        #: The capability triples that give no finding in this context.
+        self.clean_triples = _clean_triples(response, resolutions, previous, cross_field)
 
     def add(
         self,
@@ -564,13 +578,18 @@ def _resolutions(features: object) -> Optional[Resolutions]:
 # --- public API ------------------------------------------------------------------------------
 
 
+#: The context the fast path reads for a meeting_features argument (it holds no capabilities,
+#: so nothing is ever written to it).
+_FEATURES_PROBE = _Context(response=True, resolutions=None)
+
+
 def _checked_features(features: object, what: str) -> Resolutions:
     """Validate a meeting_features argument; raise CapabilityValidationError on errors."""
     if features is None:
         return (m.DEFAULT_VIDEO_RESOLUTION, m.DEFAULT_CONTENT_RESOLUTION)
-    ctx = _Context(response=True, resolutions=None)
-    _walk(m.MEETING_FEATURES, features, (), ctx)
-    if ctx.findings:
+    if not _clean(m.MEETING_FEATURES)(features, _FEATURES_PROBE):
+        ctx = _Context(response=True, resolutions=None)
+        _walk(m.MEETING_FEATURES, features, (), ctx)
         Report.build(what, ctx.findings).raise_for_errors()
     resolutions = _resolutions(features)
     assert resolutions is not None  # a features object without errors has readable resolutions
