@@ -76,14 +76,12 @@ def _is_int(value: object) -> bool:
 
 
 class _Context:
-    """What one validation knows (the meeting's resolutions, the previous capabilities) and
-    what it has found."""
+    """What one validation knows (the meeting's resolutions) and what it has found."""
 
     __slots__ = (
         "clean_triples",
         "cross_field",
         "findings",
-        "previous",
         "resolutions",
         "response",
         "unchecked",
@@ -94,19 +92,17 @@ class _Context:
         *,
         response: bool,
         resolutions: Optional[Resolutions],
-        previous: Optional[Triple] = None,
         cross_field: bool = True,
     ) -> None:
         self.response = response
         #: The meeting's resolutions for capability rules; None when unknown.
         self.resolutions = resolutions
-        self.previous = previous
         #: False to check shapes only (the capability and meeting-feature rules are skipped).
         self.cross_field = cross_field
         self.findings: list[Finding] = []
         self.unchecked: set[str] = set()
         #: The capability triples that give no finding in this context.
-        self.clean_triples = _clean_triples(response, resolutions, previous, cross_field)
+        self.clean_triples = _clean_triples(response, resolutions, cross_field)
 
     def add(
         self,
@@ -456,10 +452,7 @@ def _attendee_count_clean(features: dict[str, Any]) -> bool:
 
 @cache
 def _clean_triples(
-    response: bool,
-    resolutions: Optional[Resolutions],
-    previous: Optional[Triple],
-    cross_field: bool,
+    response: bool, resolutions: Optional[Resolutions], cross_field: bool
 ) -> frozenset[Triple]:
     every = frozenset((a, v, c) for a, v, c in product(m.MEDIA_CAPABILITIES, repeat=3))
     if not cross_field:
@@ -470,8 +463,6 @@ def _clean_triples(
         base = effective_triples(resolutions)
     else:
         base = requestable_triples(resolutions)
-    if previous is not None:
-        base = frozenset(t for t in base if not transition_warnings(previous, t))
     return base
 
 
@@ -513,16 +504,22 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
                 f"Content {content} receives, so Video must be SendReceive or Receive, not {video}"
             )
             ctx.add(code, (*loc, "Content"), text, fix)
-    if ctx.previous is not None:
-        new_values = (audio, video, content)
-        for index, code in transition_warnings(ctx.previous, new_values):
-            name = _CAPABILITY_MEMBERS[index]
-            change = f"{name} goes from {ctx.previous[index]} to {new_values[index]}"
-            if code == "W304":
-                text = f"{change}: audio flows to the others as soon as the attendee is unmuted"
-            else:
-                text = f"{change}: remote attendees get the stream only after media renegotiation"
-            ctx.add(code, (*loc, name), text)
+
+
+def _transition_rules(previous: Triple, caps: object, ctx: _Context) -> None:
+    """W304/W305 for the top-level Capabilities of an update, given the attendee's current
+    ones (kept out of the walk: they read an argument, not the request)."""
+    if not isinstance(caps, dict):
+        return
+    new_values = tuple(_valid_capability(caps.get(k)) for k in _CAPABILITY_MEMBERS)
+    for index, code in transition_warnings(previous, new_values):
+        name = _CAPABILITY_MEMBERS[index]
+        change = f"{name} goes from {previous[index]} to {new_values[index]}"
+        if code == "W304":
+            text = f"{change}: audio flows to the others as soon as the attendee is unmuted"
+        else:
+            text = f"{change}: remote attendees get the stream only after media renegotiation"
+        ctx.add(code, ("Capabilities", name), text)
 
 
 def _meeting_feature_rules(features: dict[Any, Any], loc: Location, ctx: _Context) -> None:
@@ -638,15 +635,13 @@ def validate(
         if not op.updates_capabilities:
             raise ValueError(f"previous capabilities apply to capability updates, not {op.name}")
         prev = _checked_triple(previous, "previous")
-    ctx = _Context(response=False, resolutions=resolutions, previous=prev)
+    ctx = _Context(response=False, resolutions=resolutions)
     _walk(op.request, params, (), ctx)
-    if (
-        op.updates_capabilities
-        and prev is None
-        and isinstance(params, dict)
-        and "Capabilities" in params
-    ):
-        ctx.unchecked.update(("W304", "W305"))
+    if op.updates_capabilities and isinstance(params, dict) and "Capabilities" in params:
+        if prev is None:
+            ctx.unchecked.update(("W304", "W305"))
+        else:
+            _transition_rules(prev, params["Capabilities"], ctx)
     return Report.build(op.name, ctx.findings, ctx.unchecked)
 
 
