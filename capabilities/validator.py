@@ -575,9 +575,10 @@ def _resolutions(features: object) -> Optional[Resolutions]:
 # --- public API ------------------------------------------------------------------------------
 
 
-#: The context the fast path reads for a meeting_features argument (it holds no capabilities,
-#: so nothing is ever written to it).
+#: Contexts the fast path reads for the meeting_features and previous arguments; nothing is
+#: ever written to them (features hold no capabilities; shapes alone record nothing unchecked).
 _FEATURES_PROBE = _Context(response=True, resolutions=None)
+_SHAPE_PROBE = _Context(response=False, resolutions=None, cross_field=False)
 
 
 def _checked_features(features: object, what: str) -> Resolutions:
@@ -595,9 +596,10 @@ def _checked_features(features: object, what: str) -> Resolutions:
 
 def _checked_triple(capabilities: object, what: str) -> Triple:
     """Check the shape of a capabilities argument (three valid values, nothing else)."""
-    ctx = _Context(response=False, resolutions=None, cross_field=False)
-    _walk(m.ATTENDEE_CAPABILITIES, capabilities, (), ctx)
-    Report.build(what, ctx.findings).raise_for_errors()
+    if not _clean(m.ATTENDEE_CAPABILITIES)(capabilities, _SHAPE_PROBE):
+        ctx = _Context(response=False, resolutions=None, cross_field=False)
+        _walk(m.ATTENDEE_CAPABILITIES, capabilities, (), ctx)
+        Report.build(what, ctx.findings).raise_for_errors()
     assert isinstance(capabilities, dict)
     return (capabilities["Audio"], capabilities["Video"], capabilities["Content"])
 
