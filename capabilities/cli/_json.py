@@ -212,11 +212,23 @@ def _quick(text: str) -> object:
     (no finding, no refusal); ``_SLOW`` otherwise."""
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
-        if type(data) is dict or type(data) is list:
-            _within_limits(data, PointerBudget(text))
+        budget = PointerBudget(text)
+        if not _surely_within_limits(text, budget):
+            _within_limits(data, budget)
     except (_Slow, ValueError, RecursionError):  # LoadError is a ValueError
         return _SLOW
     return data
+
+
+def _surely_within_limits(text: str, budget: PointerBudget) -> bool:
+    """Whether counting characters already shows the limits hold (most files): containers are
+    opened by a bracket, values follow a bracket, a ':' or a ',' (counted in strings too, so
+    these bound from above), and a pointer's tokens are its keys (escaping at most doubles
+    them) and array indices."""
+    opens = text.count("{") + text.count("[")
+    values = opens + text.count(":") + text.count(",") + 1
+    longest = opens * (1 + len(str(values))) + 2 * len(text)
+    return opens <= MAX_DEPTH and values * longest <= budget.left
 
 
 def _within_limits(data: object, budget: PointerBudget) -> None:

@@ -223,3 +223,27 @@ def test_json_positions_found_one_at_a_time(value: dict[str, Any], data: st.Data
         assert document.position(pointer, key=True) == Position(*where)
     for pointer in set(written.values) - set(written.keys):
         assert pointer not in document.key_positions
+
+
+@given(documents(), st.data())
+def test_json_limit_shortcut_is_sound(value: dict[str, Any], data: st.DataObject) -> None:
+    # When counting characters says the reader's limits hold, the reader must agree.
+    from capabilities.cli._json import _Reader, _surely_within_limits
+    from capabilities.cli.loaders import PointerBudget
+
+    written = emit_json(value, lambda: data.draw(SPACE))
+    if _surely_within_limits(written.text, PointerBudget(written.text)):
+        reader = _Reader(written.text)
+        reader.document()
+        spent = sum(len(pointer) for pointer in reader.positions if pointer)
+        assert spent <= PointerBudget(written.text).left
+
+
+def test_json_limit_shortcut_declines_what_it_cannot_vouch_for() -> None:
+    from capabilities.cli._json import _surely_within_limits
+    from capabilities.cli.loaders import PointerBudget
+
+    deep = "[" * 201 + "]" * 201
+    assert not _surely_within_limits(deep, PointerBudget(deep))
+    long_keys = json.dumps({"k" * 50_000: list(range(20_000))})
+    assert not _surely_within_limits(long_keys, PointerBudget(long_keys))
