@@ -102,23 +102,42 @@ class Pattern:
 
     source: str
     documented: str
-    #: The longest value the pattern can match; longer values fail without running the regex.
-    max_match: Optional[int] = None
+    #: The length of every value the pattern matches, where that is fixed; other values fail
+    #: without running the regex.
+    length: Optional[int] = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
         return _compile(self.source)
 
     def fullmatch(self, value: str) -> bool:
-        if self.max_match is not None and len(value) > self.max_match:
+        if self.length is not None and len(value) != self.length:
             return False
         return _compile(self.source).fullmatch(value) is not None
 
+    @property
+    def alphabet(self) -> Optional[str]:
+        """For a pattern that is one character class repeated (``[...]*``), the class's body;
+        None for any other pattern."""
+        source = self.source
+        if not (source.startswith("[") and source.endswith("]*")):
+            return None
+        body = source[1:-2]
+        index = 0
+        while index < len(body):
+            if body[index] == "\\":
+                index += 2
+                continue
+            if body[index] == "]":
+                return None  # the class ends early: more than one piece
+            index += 1
+        return body
+
     def first_disallowed(self, value: str) -> Optional[int]:
         """Index of the first character outside a ``[...]*`` pattern's alphabet."""
-        if not (self.source.startswith("[") and self.source.endswith("]*")):
+        if self.alphabet is None:
             raise ValueError(f"not a single-class pattern: {self.documented}")
-        found = _compile("[^" + self.source[1:-2] + "]").search(value)
+        found = _compile("[^" + self.alphabet + "]").search(value)
         return None if found is None else found.start()
 
     @property
@@ -156,16 +175,16 @@ EXTERNAL_ID = Pattern(
     documented="[-_&@+=,(){}\\[\\]\\/«».:|'\"#a-zA-Z0-9À-ÿ\\s]*",
 )
 #: "Values that begin with aws: are reserved ... Case insensitive." Checked on the raw value.
-RESERVED_PREFIX = Pattern(source="[aA][wW][sS]:", documented="aws: (case insensitive)", max_match=4)
+RESERVED_PREFIX = Pattern(source="[aA][wW][sS]:", documented="aws: (case insensitive)", length=4)
 #: GuidString (service model).
 GUID = Pattern(
     source="[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}",
     documented="[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}",
-    max_match=36,
+    length=36,
 )
 #: The content-share attendee the client SDKs form: ``<AttendeeId>#content`` (responses only).
 CONTENT_SHARE_ATTENDEE = Pattern(
-    source=GUID.source + "#content", documented="<GuidString>#content", max_match=44
+    source=GUID.source + "#content", documented="<GuidString>#content", length=44
 )
 #: ClientRequestToken (service model).
 CLIENT_REQUEST_TOKEN = Pattern(source="[\\-_a-zA-Z0-9]*", documented="[-_a-zA-Z0-9]*")

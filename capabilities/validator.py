@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from itertools import product
@@ -370,23 +371,22 @@ class _CleanWriter:
             values = self.constant(frozenset(shape.enum))
             self.fail_if(depth, f"type({v}) is not str or {v} not in {values}")
             return
-        high = shape.max_length
         pattern = shape.pattern
-        if pattern is not None and pattern.max_match is not None:
-            high = pattern.max_match if high is None else min(high, pattern.max_match)
-        self.fail_if(
-            depth, f"type({v}) is not str or {self.outside(f'len({v})', shape.min_length, high)}"
-        )
+        bounds = self.outside(f"len({v})", shape.min_length, shape.max_length)
+        if pattern is not None and pattern.length is not None:
+            bounds += f" or len({v}) != {pattern.length}"
+        self.fail_if(depth, f"type({v}) is not str or {bounds}")
         if shape.reserved_prefix:
             prefix = self.constant(m.RESERVED_PREFIX.compiled.fullmatch)
             self.fail_if(depth, f"':' in {v} and {v}[3:4] == ':' and {prefix}({v}[:4]) is not None")
         if pattern is not None:
             matcher = self.constant(pattern.compiled.fullmatch)
-            if self.loops and pattern.source.startswith("[") and pattern.source.endswith("]*"):
-                # A single-class pattern matches every value of the loop exactly when it
-                # matches their concatenation: one call after the loop checks them all.
+            joined = _concatenation_matcher(pattern)
+            if self.loops and joined is not None:
+                # The values of the loop all match exactly when their concatenation matches
+                # the joined pattern: one call after the loop checks them all.
                 name = self.variable()
-                self.loops[-1][1].append((name, matcher))
+                self.loops[-1][1].append((name, self.constant(joined)))
                 self.emit(depth, f"{name}.append({v})")
             else:
                 self.fail_if(depth, f"{matcher}({v}) is None")
@@ -437,6 +437,17 @@ class _CleanWriter:
         self.fail_if(depth, f"{count} != len({v})")
         if shape is m.MEETING_FEATURES:
             self.fail_if(depth, f"not {self.constant(_attendee_count_clean)}({v})")
+
+
+def _concatenation_matcher(pattern: m.Pattern) -> Optional[Callable[[str], object]]:
+    """A matcher of concatenated values, for the patterns where it is exact: a single class
+    repeated (``[...]*``: every character is checked wherever it stands), and patterns of a
+    fixed length (the values were checked to have it, so the pieces cannot shift)."""
+    if pattern.alphabet is not None:
+        return pattern.compiled.fullmatch
+    if pattern.length is not None:
+        return re.compile(f"(?:{pattern.source})*").fullmatch
+    return None
 
 
 def _attendee_count_clean(features: dict[str, Any]) -> bool:
