@@ -372,10 +372,12 @@ class _CleanWriter:
             self.fail_if(depth, f"type({v}) is not str or {v} not in {values}")
             return
         pattern = shape.pattern
-        bounds = self.outside(f"len({v})", shape.min_length, shape.max_length)
+        conditions = [f"type({v}) is not str"]
+        if shape.min_length is not None or shape.max_length is not None:
+            conditions.append(self.outside(f"len({v})", shape.min_length, shape.max_length))
         if pattern is not None and pattern.length is not None:
-            bounds += f" or len({v}) != {pattern.length}"
-        self.fail_if(depth, f"type({v}) is not str or {bounds}")
+            conditions.append(f"len({v}) != {pattern.length}")
+        self.fail_if(depth, " or ".join(conditions))
         if shape.reserved_prefix:
             prefix = self.constant(m.RESERVED_PREFIX.compiled.fullmatch)
             self.fail_if(depth, f"':' in {v} and {v}[3:4] == ':' and {prefix}({v}[:4]) is not None")
