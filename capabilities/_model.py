@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Optional, Union
 
 __all__ = [
@@ -119,19 +120,7 @@ class Pattern:
     def alphabet(self) -> Optional[str]:
         """For a pattern that is one character class repeated (``[...]*``), the class's body;
         None for any other pattern."""
-        source = self.source
-        if not (source.startswith("[") and source.endswith("]*")):
-            return None
-        body = source[1:-2]
-        index = 0
-        while index < len(body):
-            if body[index] == "\\":
-                index += 2
-                continue
-            if body[index] == "]":
-                return None  # the class ends early: more than one piece
-            index += 1
-        return body
+        return _alphabet(self.source)
 
     def first_disallowed(self, value: str) -> Optional[int]:
         """Index of the first character outside a ``[...]*`` pattern's alphabet."""
@@ -151,6 +140,22 @@ class Pattern:
 
 
 _COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+@cache
+def _alphabet(source: str) -> Optional[str]:
+    if not (source.startswith("[") and source.endswith("]*")):
+        return None
+    body = source[1:-2]
+    index = 0
+    while index < len(body):
+        if body[index] == "\\":
+            index += 2
+            continue
+        if body[index] == "]":
+            return None  # the class ends early: more than one piece
+        index += 1
+    return body
 
 
 def _compile(source: str) -> re.Pattern[str]:
