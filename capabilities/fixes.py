@@ -6,11 +6,9 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from .report import tokens
+
 __all__ = ["apply_fixes"]
-
-
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
 
 
 def apply_fixes(document: Any, fixes: Mapping[str, object]) -> Any:
@@ -21,18 +19,18 @@ def apply_fixes(document: Any, fixes: Mapping[str, object]) -> Any:
     """
     out = copy.deepcopy(document)
     for path, value in fixes.items():
-        tokens = [_unescape(t) for t in path.split("/")[1:]]
-        if not tokens:
+        parts = tokens(path)
+        if not parts:
             raise ValueError("a fix cannot replace the whole document")
         node = out
-        for token in tokens[:-1]:
+        for token in parts[:-1]:
             if isinstance(node, list):
                 node = node[int(token)]
             elif isinstance(node, dict):
                 node = node.setdefault(token, {})
             else:
                 raise ValueError(f"cannot apply a fix at {path}: not an object or array on the way")
-        last = tokens[-1]
+        last = parts[-1]
         if isinstance(node, list):
             node[int(last)] = value
         elif isinstance(node, dict):

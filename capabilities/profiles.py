@@ -23,7 +23,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from .report import CapabilityValidationError, Finding, Location, Report, make_finding, pointer
+from .report import (
+    CapabilityValidationError,
+    Finding,
+    Location,
+    Report,
+    make_finding,
+    pointer,
+    tokens,
+)
 from .validator import normalize, validate
 
 __all__ = [
@@ -200,11 +208,8 @@ def _relocated(finding: Finding, location: Location, base: Location, names: list
     if finding.fix:
         fix = {}
         for path, value in finding.fix.items():
-            tokens = tuple(
-                int(t) if t.isdigit() else t.replace("~1", "/").replace("~0", "~")
-                for t in path.split("/")[1:]
-            )
-            mapped = _map_request_location(tokens, base, names)
+            parts = tuple(int(t) if t.isdigit() else t for t in tokens(path))
+            mapped = _map_request_location(parts, base, names)
             if mapped is not None:
                 fix[pointer(mapped)] = value
     return Finding(

@@ -8,14 +8,32 @@ from typing import Optional, Union
 
 from .rules import RULES, Severity
 
-__all__ = ["CapabilityValidationError", "Finding", "Location", "Report", "pointer"]
+__all__ = [
+    "CapabilityValidationError",
+    "Finding",
+    "Location",
+    "Report",
+    "escape_token",
+    "pointer",
+    "tokens",
+]
 
 Location = tuple[Union[str, int], ...]
 
 
+def escape_token(part: object) -> str:
+    """One RFC 6901 reference token."""
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
 def pointer(location: Sequence[Union[str, int]]) -> str:
     """Render a location as an RFC 6901 JSON Pointer."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in location)
+    return "".join("/" + escape_token(part) for part in location)
+
+
+def tokens(path: str) -> tuple[str, ...]:
+    """The reference tokens of an RFC 6901 JSON Pointer, unescaped."""
+    return tuple(t.replace("~1", "/").replace("~0", "~") for t in path.split("/")[1:])
 
 
 @dataclass(frozen=True)

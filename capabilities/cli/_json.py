@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Optional
 
-from ..report import Finding, make_finding
+from ..report import Finding, escape_token, make_finding, tokens
 from .loaders import (
     MAX_DEPTH,
     Document,
@@ -30,7 +30,6 @@ from .loaders import (
     OffsetPositions,
     PointerBudget,
     Position,
-    escape_token,
     forget,
 )
 
@@ -42,10 +41,6 @@ _NUMBER = json.scanner.NUMBER_RE
 _SCANSTRING: Any = json.decoder.scanstring  # type: ignore[attr-defined]
 _CONSTANTS: dict[str, object] = {"true": True, "false": False, "null": None}
 _NON_STANDARD = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
-
-
-def _location(pointer: str) -> tuple[str, ...]:
-    return tuple(token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/")[1:])
 
 
 class _Reader:
@@ -102,7 +97,7 @@ class _Reader:
         for word, special in _NON_STANDARD.items():
             if text.startswith(word, index):
                 finding = make_finding(
-                    "E101", _location(pointer), f"{word} is not a JSON value (RFC 8259)"
+                    "E101", tokens(pointer), f"{word} is not a JSON value (RFC 8259)"
                 )
                 self.findings.append((finding, self.lines.position(index)))
                 return special, index + len(word)
@@ -133,7 +128,7 @@ class _Reader:
                 first = self.lines.position(self.key_positions[child])
                 finding = make_finding(
                     "E502",
-                    _location(child),
+                    tokens(child),
                     f"key {key!r} appears twice in this object (first at line {first.line}, "
                     f"column {first.column}); the last value is used",
                 )
@@ -302,7 +297,7 @@ def _find(text: str, pointer: str) -> Optional[tuple[Optional[int], int]]:
 
     key_at: Optional[int] = None
     index = skip(0)
-    for token in _location(pointer):
+    for token in tokens(pointer):
         if text[index] == "{":
             index = skip(index + 1)
             while text[index] == '"':

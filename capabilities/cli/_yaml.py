@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 import yaml
 
-from ..report import Finding, make_finding
+from ..report import Finding, escape_token, make_finding, tokens
 from .loaders import (
     MAX_DEPTH,
     Document,
@@ -23,7 +23,6 @@ from .loaders import (
     LoadError,
     PointerBudget,
     Position,
-    escape_token,
     forget,
 )
 
@@ -65,10 +64,6 @@ class _Composer(yaml.SafeLoader):
 
 def _position(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
-
-
-def _location(pointer: str) -> tuple[str, ...]:
-    return tuple(t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:])
 
 
 def _tag_name(tag: str) -> str:
@@ -167,7 +162,7 @@ class _Builder:
                 shown = repr(key) if isinstance(key, str) else f"<{type(key).__name__}>"
                 finding = make_finding(
                     "E502",
-                    _location(child),
+                    tokens(child),
                     f"key {shown} appears twice in this mapping (first at line {first.line}, "
                     f"column {first.column}); the last value is used",
                 )

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..report import Finding
+from ..report import Finding, escape_token
 
 __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
@@ -75,11 +75,6 @@ class Position(NamedTuple):
 
     line: int
     column: int
-
-
-def escape_token(key: object) -> str:
-    """One RFC 6901 reference token."""
-    return str(key).replace("~", "~0").replace("/", "~1")
 
 
 @dataclass
