@@ -32,7 +32,7 @@ from .report import (
     pointer,
     tokens,
 )
-from .validator import normalize, validate
+from .validator import _type_name, normalize, validate
 
 __all__ = [
     "PROFILE_MEMBERS",
@@ -82,11 +82,6 @@ def iter_profiles(document: object) -> Iterator[Profile]:
                 yield Profile(str(name), ("profiles", str(name)), content)
     else:
         yield Profile(None, (), document)
-
-
-def _type_name(value: object) -> str:
-    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
-    return names.get(type(value), "number" if isinstance(value, (int, float)) else "value")
 
 
 def check_profiles(document: object) -> Report:
