@@ -76,13 +76,18 @@ def _jsonschema(schema: dict[str, Any], valid: bool) -> Contender:
         from jsonschema import Draft202012Validator
     except ImportError as error:
         raise MissingPackage(JSONSCHEMA) from error
-    validator = Draft202012Validator(schema)
+    return _iterating(JSONSCHEMA, Draft202012Validator(schema), valid)
+
+
+def _iterating(name: str, validator: Any, valid: bool) -> Contender:
+    """A validator with ``is_valid`` and ``iter_errors``: timed at its yes/no on a valid input,
+    collecting every error on an invalid one."""
 
     def every_error(doc: Any) -> list[Any]:
         return list(validator.iter_errors(doc))
 
     return Contender(
-        JSONSCHEMA,
+        name,
         verdict=validator.is_valid,
         measured=validator.is_valid if valid else every_error,
         errors=lambda doc: len(every_error(doc)),
@@ -116,17 +121,7 @@ def _jsonschema_rs(schema: dict[str, Any], valid: bool) -> Contender:
         import jsonschema_rs
     except ImportError as error:
         raise MissingPackage(JSONSCHEMA_RS) from error
-    validator = jsonschema_rs.Draft202012Validator(schema)
-
-    def every_error(doc: Any) -> list[Any]:
-        return list(validator.iter_errors(doc))
-
-    return Contender(
-        JSONSCHEMA_RS,
-        verdict=validator.is_valid,
-        measured=validator.is_valid if valid else every_error,
-        errors=lambda doc: len(every_error(doc)),
-    )
+    return _iterating(JSONSCHEMA_RS, jsonschema_rs.Draft202012Validator(schema), valid)
 
 
 def build_contenders(case: Case) -> tuple[Contender, ...]:
