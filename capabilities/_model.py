@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cached_property
 from typing import Optional, Union
 
 __all__ = [
@@ -107,26 +107,30 @@ class Pattern:
     #: without running the regex.
     length: Optional[int] = None
 
-    @property
+    @cached_property
     def compiled(self) -> re.Pattern[str]:
-        return _compile(self.source)
+        return re.compile(self.source)
 
     def fullmatch(self, value: str) -> bool:
         if self.length is not None and len(value) != self.length:
             return False
-        return _compile(self.source).fullmatch(value) is not None
+        return self.compiled.fullmatch(value) is not None
 
-    @property
+    @cached_property
     def alphabet(self) -> Optional[str]:
         """For a pattern that is one character class repeated (``[...]*``), the class's body;
         None for any other pattern."""
         return _alphabet(self.source)
 
-    def first_disallowed(self, value: str) -> Optional[int]:
-        """Index of the first character outside a ``[...]*`` pattern's alphabet."""
+    @cached_property
+    def _refused(self) -> re.Pattern[str]:
         if self.alphabet is None:
             raise ValueError(f"not a single-class pattern: {self.documented}")
-        found = _compile("[^" + self.alphabet + "]").search(value)
+        return re.compile("[^" + self.alphabet + "]")
+
+    def first_disallowed(self, value: str) -> Optional[int]:
+        """Index of the first character outside a ``[...]*`` pattern's alphabet."""
+        found = self._refused.search(value)
         return None if found is None else found.start()
 
     @property
@@ -139,10 +143,6 @@ class Pattern:
         return f"^(?:{self.source})$(?!\\n)"
 
 
-_COMPILED: dict[str, re.Pattern[str]] = {}
-
-
-@cache
 def _alphabet(source: str) -> Optional[str]:
     if not (source.startswith("[") and source.endswith("]*")):
         return None
@@ -156,13 +156,6 @@ def _alphabet(source: str) -> Optional[str]:
             return None  # the class ends early: more than one piece
         index += 1
     return body
-
-
-def _compile(source: str) -> re.Pattern[str]:
-    compiled = _COMPILED.get(source)
-    if compiled is None:
-        compiled = _COMPILED[source] = re.compile(source)
-    return compiled
 
 
 #: Java's ``\s`` (the service's regex dialect): space, \t, \n, \x0B, \f, \r and nothing else.

@@ -179,6 +179,7 @@ def test_arbitrary_values_never_raise(op: str, value: Any) -> None:
     report = capabilities.validate(op, value)
     assert isinstance(report, capabilities.Report)
     assert list(report.findings) == sorted(report.findings, key=_order)
+    assert len(set(report.findings)) == len(report.findings)  # each problem is told once
     if OPERATIONS[op].response is not None:
         assert isinstance(capabilities.validate_response(op, value), capabilities.Report)
 

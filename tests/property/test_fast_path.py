@@ -36,6 +36,7 @@ def both(call: Any) -> tuple[capabilities.Report, capabilities.Report]:
 
 def assert_same(fast: capabilities.Report, slow: capabilities.Report) -> None:
     assert fast.findings == slow.findings
+    assert len(set(fast.findings)) == len(fast.findings)  # each problem is told once
     assert fast.unchecked == slow.unchecked
 
 
