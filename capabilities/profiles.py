@@ -32,7 +32,8 @@ from .report import (
     pointer,
     tokens,
 )
-from .validator import _type_name, normalize, validate
+from .types import AttendeeCapabilities
+from .validator import _transitions, _type_name, normalize, validate
 
 __all__ = [
     "PROFILE_MEMBERS",
@@ -221,6 +222,8 @@ def _check_transitions(
 ) -> None:
     if "transitions" not in content:
         return
+    meeting: Any = features if "MeetingFeatures" in content else None
+    effective: dict[str, Optional[AttendeeCapabilities]] = {}
     transitions = content["transitions"]
     here = (*loc, "transitions")
     if not isinstance(transitions, list):
@@ -280,45 +283,64 @@ def _check_transitions(
                 )
                 ok = False
         if ok and presets is not None:
-            findings.extend(_transition_findings(transition, at, presets, features, content))
+            findings.extend(_transition_findings(transition, at, presets, meeting, effective))
+
+
+def _effective(
+    name: str,
+    presets: dict[Any, Any],
+    meeting: Any,
+    known: dict[str, Optional[AttendeeCapabilities]],
+) -> Optional[AttendeeCapabilities]:
+    """The capabilities an attendee with a preset has (the service's defaults for a null one);
+    None when the preset or the features are invalid (reported where they are written).
+    ``known`` keeps them for the other transitions of the profile."""
+    if name not in known:
+        try:
+            known[name] = normalize(presets[name], meeting_features=meeting)
+        except (CapabilityValidationError, ValueError):
+            known[name] = None
+    return known[name]
 
 
 def _transition_findings(
     transition: dict[str, str],
     at: Location,
     presets: dict[Any, Any],
-    features: object,
-    content: dict[Any, Any],
+    meeting: Any,
+    known: dict[str, Optional[AttendeeCapabilities]],
 ) -> list[Finding]:
     """W304/W305 for the UpdateAttendeeCapabilities call that performs a transition.
 
-    The attendee had the from preset's effective capabilities (the service's defaults for a
-    null preset). A null to preset cannot be requested as such: an update must give
-    Capabilities, so the backend sends the defaults, which are checked like any update."""
-    meeting: Any = features if "MeetingFeatures" in content else None
-    try:
-        previous = normalize(presets[transition["from"]], meeting_features=meeting)
-        target = presets[transition["to"]]
-        explicit = target is not None
-        if not explicit:
-            target = normalize(None, meeting_features=meeting)
-        report = validate(
-            "UpdateAttendeeCapabilities",
-            {"MeetingId": _MEETING_ID, "AttendeeId": _MEETING_ID, "Capabilities": target},
-            meeting_features=meeting if meeting is not None else {},
-            previous=previous,
-        )
-    except (CapabilityValidationError, ValueError):
-        return []  # the presets or features are invalid: reported where they are written
+    The attendee had the from preset's effective capabilities. A null to preset cannot be
+    requested as such: an update must give Capabilities, so the backend sends the defaults,
+    which are checked like any update. An explicit one is checked where it is written."""
+    previous = _effective(transition["from"], presets, meeting, known)
+    if previous is None:
+        return []
+    here = (*at, "to")
+    before = (previous["Audio"], previous["Video"], previous["Content"])
+    target = presets[transition["to"]]
+    if target is not None:
+        return [make_finding(code, here, text) for _, code, text in _transitions(before, target)]
+    defaults = _effective(transition["to"], presets, meeting, known)
+    if defaults is None:
+        return []
+    report = validate(
+        "UpdateAttendeeCapabilities",
+        {"MeetingId": _MEETING_ID, "AttendeeId": _MEETING_ID, "Capabilities": defaults},
+        meeting_features=meeting if meeting is not None else {},
+        previous=previous,
+    )
     out = []
     for finding in report.findings:
         message = finding.message
         if finding.code not in ("W304", "W305"):
-            if explicit or finding.location[:1] != ("Capabilities",):
-                continue  # reported where the preset is written
+            if finding.location[:1] != ("Capabilities",):
+                continue  # about the stand-in identifiers
             message = (
                 f"preset {transition['to']!r} is null, so the update must send the service's "
                 f"defaults, and {message}"
             )
-        out.append(Finding(finding.code, finding.severity, (*at, "to"), message, finding.exception))
+        out.append(Finding(finding.code, finding.severity, here, message, finding.exception))
     return out

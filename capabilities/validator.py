@@ -33,6 +33,8 @@ __all__ = [
 ]
 
 _BY_METHOD = {op.method: op.name for op in m.OPERATIONS.values()}
+#: Each operation under its API name and its boto3 method name.
+_OPERATIONS = {**m.OPERATIONS, **{op.method: op for op in m.OPERATIONS.values()}}
 _CAPABILITY_MEMBERS = ("Audio", "Video", "Content")
 
 
@@ -623,9 +625,17 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
 def _transition_rules(previous: Triple, caps: object, ctx: _Context) -> None:
     """W304/W305 for the top-level Capabilities of an update, given the attendee's current
     ones (kept out of the walk: they read an argument, not the request)."""
+    for name, code, text in _transitions(previous, caps):
+        ctx.add(code, ("Capabilities", name), text)
+
+
+def _transitions(previous: Triple, caps: object) -> list[tuple[str, str, str]]:
+    """(member, code, message) of each warning for capabilities ``caps`` replacing
+    ``previous``; nothing for a value that is not an object."""
     if not isinstance(caps, dict):
-        return
+        return []
     new_values = tuple(_valid_capability(caps.get(k)) for k in _CAPABILITY_MEMBERS)
+    out = []
     for index, code in transition_warnings(previous, new_values):
         name = _CAPABILITY_MEMBERS[index]
         change = f"{name} goes from {previous[index]} to {new_values[index]}"
@@ -633,7 +643,8 @@ def _transition_rules(previous: Triple, caps: object, ctx: _Context) -> None:
             text = f"{change}: audio flows to the others as soon as the attendee is unmuted"
         else:
             text = f"{change}: remote attendees get the stream only after media renegotiation"
-        ctx.add(code, ("Capabilities", name), text)
+        out.append((name, code, text))
+    return out
 
 
 def _meeting_feature_rules(features: dict[Any, Any], loc: Location, ctx: _Context) -> None:
@@ -695,6 +706,19 @@ _FEATURES_PROBE = _Context(response=True, resolutions=None)
 _SHAPE_PROBE = _Context(response=False, resolutions=None, cross_field=False)
 
 
+def _report(operation: str, ctx: _Context) -> Report:
+    if ctx.findings:
+        return Report.build(operation, ctx.findings, ctx.unchecked)
+    return _passed(operation, frozenset(ctx.unchecked))
+
+
+@cache
+def _passed(operation: str, unchecked: frozenset[str]) -> Report:
+    """A report without findings. Reports are immutable, so one is kept for each operation and
+    set of unchecked rules (a few dozen in all) and returned again."""
+    return Report.build(operation, (), unchecked)
+
+
 def _checked_features(features: object, what: str) -> Resolutions:
     """Validate a meeting_features argument; raise CapabilityValidationError on errors."""
     if features is None:
@@ -733,7 +757,9 @@ def validate(
     own. ``previous``: the attendee's current capabilities, for the update operations; gives
     the transition warnings.
     """
-    op = m.OPERATIONS[operation_name(operation)]
+    op = _OPERATIONS.get(operation) if isinstance(operation, str) else None
+    if op is None:
+        op = m.OPERATIONS[operation_name(operation)]
     if op.creates_meeting:
         if meeting_features is not None:
             raise ValueError(
@@ -751,14 +777,14 @@ def validate(
         if not op.updates_capabilities:
             raise ValueError(f"previous capabilities apply to capability updates, not {op.name}")
         prev = _checked_triple(previous, "previous")
-    ctx = _Context(response=False, resolutions=resolutions)
+    ctx = _Context(False, resolutions)
     _walk(op.request, params, (), ctx)
     if op.updates_capabilities and isinstance(params, dict) and "Capabilities" in params:
         if prev is None:
             ctx.unchecked.update(("W304", "W305"))
         else:
             _transition_rules(prev, params["Capabilities"], ctx)
-    return Report.build(op.name, ctx.findings, ctx.unchecked)
+    return _report(op.name, ctx)
 
 
 def validate_response(
@@ -776,7 +802,7 @@ def validate_response(
         resolutions = _resolutions(response["Meeting"].get("MeetingFeatures"))
     ctx = _Context(response=True, resolutions=resolutions)
     _walk(op.response, response, (), ctx)
-    return Report.build(op.name, ctx.findings, ctx.unchecked)
+    return _report(op.name, ctx)
 
 
 def normalize(
