@@ -387,8 +387,12 @@ class _CleanWriter(_SourceWriter):
         self.loops: list[tuple[int, list[tuple[str, str]]]] = []
 
     def body(self, shape: m.Shape) -> None:
+        # E301 and E302 go unchecked when the value holds capabilities and the meeting's
+        # features are unknown: recorded once, when the whole value is clean.
+        self.emit(1, "capabilities = False")
         self.value(shape, "v0", 1)
-        self.lines.append("    return True")
+        self.emit(1, "if capabilities and unknown_meeting: ctx.unchecked.update(('E301', 'E302'))")
+        self.emit(1, "return True")
 
     def fail_if(self, depth: int, condition: str) -> None:
         self.emit(depth, f"if {condition}: return False")
@@ -441,7 +445,7 @@ class _CleanWriter(_SourceWriter):
                 self.emit(depth, f"{name} = {v}.get({member!r})")
             strings = " or ".join(f"type({name}) is not str" for name in names)
             self.fail_if(depth, f"{strings} or ({', '.join(names)}) not in triples")
-            self.emit(depth, "if unknown_meeting: ctx.unchecked.update(('E301', 'E302'))")
+            self.emit(depth, "capabilities = True")
             return
         self.fail_if(depth, f"type({v}) is not dict")
         count = self.variable()  # members found; any other key makes the value unclean
