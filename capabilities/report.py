@@ -29,7 +29,12 @@ def escape_token(part: object) -> str:
 
 def pointer(location: Sequence[Union[str, int]]) -> str:
     """Render a location as an RFC 6901 JSON Pointer."""
-    return "".join("/" + escape_token(part) for part in location)
+    if not location:
+        return ""
+    text = "/" + "/".join(map(str, location))
+    if "~" in text or text.count("/") > len(location):  # a token to escape
+        return "".join("/" + escape_token(part) for part in location)
+    return text
 
 
 def tokens(path: str) -> tuple[str, ...]:

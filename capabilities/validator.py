@@ -256,7 +256,7 @@ def _pattern_finding(
 
 
 def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
-    allowed = ", ".join(shape.enum or ())
+    allowed, folded = _enum_text(shape.enum or ())
     if shape.name == "VideoResolution" and value in m.CONTENT_RESOLUTIONS:
         ctx.add("E403", loc, f"{value} is a content resolution; video allows {allowed}")
         return
@@ -264,10 +264,15 @@ def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> 
         ctx.add("E403", loc, f"{value} is a video resolution; content allows {allowed}")
         return
     hint = ""
-    folded = {v.casefold(): v for v in shape.enum or ()}
     if value.strip().casefold() in folded:
         hint = f" (did you mean {folded[value.strip().casefold()]!r}? values are case-sensitive)"
     ctx.add("E107", loc, f"{_show(value)} is not a {shape.name}: one of {allowed}{hint}")
+
+
+@cache
+def _enum_text(values: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """The values as listed in a message, and each value by its case-folded form."""
+    return ", ".join(values), {v.casefold(): v for v in values}
 
 
 def _bounds(low: Optional[int], high: Optional[int]) -> str:
