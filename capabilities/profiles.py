@@ -10,11 +10,11 @@ A profile file is one profile, or ``{"profiles": {name: profile, ...}}``. A prof
 
 ``null`` leaves Capabilities out of the create request: the service's defaults apply.
 
-Checking reuses the engine and re-implements no rule: a profile is checked as the
-CreateMeetingWithAttendees request it describes (its MeetingFeatures, one attendee per preset),
-and each transition as the UpdateAttendeeCapabilities call that performs it, with the from
-preset's effective capabilities as ``previous``. Findings come back with locations in the
-profile file. This module imports nothing beyond the engine.
+Checking reuses the engine and re-implements no rule: a profile's MeetingFeatures and presets
+are checked as the parts of the CreateMeetingWithAttendees request it describes (one attendee
+per preset), where they are written in the file, and each transition as the
+UpdateAttendeeCapabilities call that performs it, with the from preset's effective capabilities
+as ``previous``. This module imports nothing beyond the engine.
 """
 
 from __future__ import annotations
@@ -29,11 +29,9 @@ from .report import (
     Location,
     Report,
     make_finding,
-    pointer,
-    tokens,
 )
 from .types import AttendeeCapabilities
-from .validator import _transitions, _type_name, normalize, validate
+from .validator import _meeting_parts, _transitions, _type_name, normalize, validate
 
 __all__ = [
     "PROFILE_MEMBERS",
@@ -51,10 +49,9 @@ PROFILE_MEMBERS: Mapping[str, bool] = {
     "description": False,
 }
 _TRANSITION_MEMBERS = ("from", "to")
-# Stand-ins for the members of the request a profile describes that the profile does not
-# hold; findings about them are never reported.
+# The identifiers of the UpdateAttendeeCapabilities call a transition to a null preset makes
+# (stand-ins: findings about them are not the file's).
 _MEETING_ID = "00000000-0000-0000-0000-000000000000"
-_STAND_INS = {"ClientRequestToken": "profile-check", "MediaRegion": "us-east-1"}
 
 
 @dataclass(frozen=True)
@@ -158,59 +155,19 @@ def _check_profile(profile: Profile, findings: list[Finding], unchecked: set[str
         )
         presets = None
     features = content.get("MeetingFeatures")
-    report = _check_request(features, presets or {}, "MeetingFeatures" in content)
-    names = list((presets or {}).keys())
-    for finding in report.findings:
-        mapped = _map_request_location(finding.location, loc, names)
-        if mapped is not None:
-            findings.append(_relocated(finding, mapped, loc, names))
-    unchecked.update(report.unchecked)
-    _check_transitions(content, loc, presets, features, findings)
-
-
-def _check_request(features: object, presets: Mapping[Any, object], has_features: bool) -> Report:
-    """The CreateMeetingWithAttendees request the profile describes: one attendee a preset."""
-    attendees = []
-    for index, caps in enumerate(presets.values()):
-        item: dict[str, object] = {"ExternalUserId": f"preset-{index}"}
-        if caps is not None:
-            item["Capabilities"] = caps
-        attendees.append(item)
-    params: dict[str, object] = {
-        **_STAND_INS,
-        "ExternalMeetingId": "profile-check",
-        "Attendees": attendees,
-    }
-    if has_features:
-        params["MeetingFeatures"] = features
-    return validate("CreateMeetingWithAttendees", params)
-
-
-def _map_request_location(
-    location: Location, base: Location, names: list[Any]
-) -> Optional[Location]:
-    """A location in the stand-in request -> the same place in the profile file."""
-    if location[:1] == ("MeetingFeatures",):
-        return (*base, *location)
-    if len(location) >= 3 and location[0] == "Attendees" and location[2] == "Capabilities":
-        index = location[1]
-        if isinstance(index, int) and 0 <= index < len(names):
-            return (*base, "presets", str(names[index]), *location[3:])
-    return None  # findings about stand-ins (list length, identifiers) are not the file's
-
-
-def _relocated(finding: Finding, location: Location, base: Location, names: list[Any]) -> Finding:
-    fix = None
-    if finding.fix:
-        fix = {}
-        for path, value in finding.fix.items():
-            parts = tuple(int(t) if t.isdigit() else t for t in tokens(path))
-            mapped = _map_request_location(parts, base, names)
-            if mapped is not None:
-                fix[pointer(mapped)] = value
-    return Finding(
-        finding.code, finding.severity, location, finding.message, finding.exception, fix or None
+    found, not_checked = _meeting_parts(
+        features,
+        "MeetingFeatures" in content,
+        (*loc, "MeetingFeatures"),
+        [
+            ((*loc, "presets", str(name)), caps)
+            for name, caps in (presets or {}).items()
+            if caps is not None
+        ],
     )
+    findings.extend(found)
+    unchecked.update(not_checked)
+    _check_transitions(content, loc, presets, features, findings)
 
 
 def _check_transitions(

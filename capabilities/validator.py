@@ -308,8 +308,9 @@ class _SourceWriter:
     """What both writers share: names for constants and variables, indented lines, and the
     conditions under which a value of a leaf shape gives a finding."""
 
-    #: The first line of the function; the names it reads from the context follow it.
-    header = ""
+    #: The generated function's name and parameters.
+    name = ""
+    parameters = ""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -318,7 +319,7 @@ class _SourceWriter:
 
     def function(self, shape: m.Shape) -> Callable[..., Any]:
         self.lines = [
-            self.header,
+            f"def {self.name}({self.parameters}):",
             "    response = ctx.response",
             "    triples = ctx.clean_triples",
             "    cross_field = ctx.cross_field",
@@ -327,7 +328,7 @@ class _SourceWriter:
         self.body(shape)
         namespace = dict(self.constants)
         exec("\n".join(self.lines), namespace)  # source built from the rule data only
-        return cast("Callable[..., Any]", namespace[self.header[4:].partition("(")[0]])
+        return cast("Callable[..., Any]", namespace[self.name])
 
     def body(self, shape: m.Shape) -> None:
         raise NotImplementedError
@@ -382,7 +383,7 @@ class _CleanWriter(_SourceWriter):
     """Writes the source of one shape's predicate: straight-line checks, each
     ``return False`` on failure, in the order of the shape's members."""
 
-    header = "def clean(v0, ctx):"
+    name, parameters = "clean", "v0, ctx"
 
     def __init__(self) -> None:
         super().__init__()
@@ -474,7 +475,7 @@ class _WalkWriter(_SourceWriter):
     """Writes the source of one shape's walk: the predicate's checks, each followed by the
     call that reports its findings. A location is built only for that call."""
 
-    header = "def walk(v0, loc, ctx):"
+    name, parameters = "walk", "v0, loc, ctx"
 
     def body(self, shape: m.Shape) -> None:
         self.value(shape, "v0", "*loc", 1)
@@ -794,6 +795,23 @@ def validate(
         else:
             _transition_rules(prev, params["Capabilities"], ctx)
     return _report(op.name, ctx)
+
+
+def _meeting_parts(
+    features: object,
+    has_features: bool,
+    features_at: Location,
+    capabilities: list[tuple[Location, object]],
+) -> tuple[list[Finding], set[str]]:
+    """The findings of a CreateMeetingWithAttendees request about its MeetingFeatures and its
+    attendees' Capabilities, each value given with its own location (a meeting profile holds
+    these parts and nothing else of the request), and the rules left unchecked."""
+    ctx = _Context(False, _resolutions(features if has_features else None))
+    if has_features:
+        _walk(m.MEETING_FEATURES, features, features_at, ctx)
+    for loc, caps in capabilities:
+        _walk(m.ATTENDEE_CAPABILITIES, caps, loc, ctx)
+    return ctx.findings, ctx.unchecked
 
 
 def validate_response(

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from capabilities import _model as m
-from capabilities import normalize, validate
+from capabilities import apply_fixes, normalize, validate
 from capabilities.profiles import check_profiles, is_profile_document, iter_profiles
 
 from .helpers import EXAMPLES, run
@@ -81,6 +81,9 @@ def test_presets_get_the_engine_findings_of_an_attendee_request(
         got = _by_code(report.findings, f"{base}/presets/{token}")
         assert got == expected, (name, caps)
     assert all(f.code[0] != "E" or f.path.startswith(base) for f in report.findings)
+    # the suggested fixes point into the profile: applied, they leave none of those rules broken
+    fixed = check_profiles(apply_fixes(document, report.fixes))
+    assert not {f.code for f in fixed.findings} & {"E301", "E302", "E303", "E401", "E402"}
 
 
 @given(
