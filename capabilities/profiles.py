@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from .matrix import Resolutions, Triple
 from .report import (
     CapabilityValidationError,
     Finding,
@@ -30,8 +31,14 @@ from .report import (
     Report,
     make_finding,
 )
-from .types import AttendeeCapabilities
-from .validator import _meeting_parts, _transitions, _type_name, normalize, validate
+from .validator import (
+    _checked_features,
+    _effective_triple,
+    _meeting_parts,
+    _transitions,
+    _type_name,
+    validate,
+)
 
 __all__ = [
     "PROFILE_MEMBERS",
@@ -180,7 +187,12 @@ def _check_transitions(
     if "transitions" not in content:
         return
     meeting: Any = features if "MeetingFeatures" in content else None
-    effective: dict[str, Optional[AttendeeCapabilities]] = {}
+    resolutions: Optional[Resolutions]
+    try:
+        resolutions = _checked_features(meeting, "meeting_features")
+    except CapabilityValidationError:
+        resolutions = None  # invalid features: reported where they are written; no warnings
+    effective: dict[str, Optional[Triple]] = {}
     transitions = content["transitions"]
     here = (*loc, "transitions")
     if not isinstance(transitions, list):
@@ -240,22 +252,26 @@ def _check_transitions(
                 )
                 ok = False
         if ok and presets is not None:
-            findings.extend(_transition_findings(transition, at, presets, meeting, effective))
+            findings.extend(
+                _transition_findings(transition, at, presets, meeting, resolutions, effective)
+            )
 
 
 def _effective(
     name: str,
     presets: dict[Any, Any],
-    meeting: Any,
-    known: dict[str, Optional[AttendeeCapabilities]],
-) -> Optional[AttendeeCapabilities]:
+    resolutions: Optional[Resolutions],
+    known: dict[str, Optional[Triple]],
+) -> Optional[Triple]:
     """The capabilities an attendee with a preset has (the service's defaults for a null one);
     None when the preset or the features are invalid (reported where they are written).
     ``known`` keeps them for the other transitions of the profile."""
+    if resolutions is None:
+        return None
     if name not in known:
         try:
-            known[name] = normalize(presets[name], meeting_features=meeting)
-        except (CapabilityValidationError, ValueError):
+            known[name] = _effective_triple(presets[name], resolutions)
+        except CapabilityValidationError:
             known[name] = None
     return known[name]
 
@@ -265,29 +281,29 @@ def _transition_findings(
     at: Location,
     presets: dict[Any, Any],
     meeting: Any,
-    known: dict[str, Optional[AttendeeCapabilities]],
+    resolutions: Optional[Resolutions],
+    known: dict[str, Optional[Triple]],
 ) -> list[Finding]:
     """W304/W305 for the UpdateAttendeeCapabilities call that performs a transition.
 
     The attendee had the from preset's effective capabilities. A null to preset cannot be
     requested as such: an update must give Capabilities, so the backend sends the defaults,
     which are checked like any update. An explicit one is checked where it is written."""
-    previous = _effective(transition["from"], presets, meeting, known)
+    previous = _effective(transition["from"], presets, resolutions, known)
     if previous is None:
         return []
     here = (*at, "to")
-    before = (previous["Audio"], previous["Video"], previous["Content"])
     target = presets[transition["to"]]
     if target is not None:
-        return [make_finding(code, here, text) for _, code, text in _transitions(before, target)]
-    defaults = _effective(transition["to"], presets, meeting, known)
+        return [make_finding(code, here, text) for _, code, text in _transitions(previous, target)]
+    defaults = _effective(transition["to"], presets, resolutions, known)
     if defaults is None:
         return []
     report = validate(
         "UpdateAttendeeCapabilities",
-        {"MeetingId": _MEETING_ID, "AttendeeId": _MEETING_ID, "Capabilities": defaults},
+        {"MeetingId": _MEETING_ID, "AttendeeId": _MEETING_ID, "Capabilities": _named(defaults)},
         meeting_features=meeting if meeting is not None else {},
-        previous=previous,
+        previous=_named(previous),
     )
     out = []
     for finding in report.findings:
@@ -301,3 +317,7 @@ def _transition_findings(
             )
         out.append(Finding(finding.code, finding.severity, here, message, finding.exception))
     return out
+
+
+def _named(triple: Triple) -> dict[str, str]:
+    return dict(zip(("Audio", "Video", "Content"), triple))

@@ -845,15 +845,20 @@ def normalize(
     when they are not.
     """
     resolutions = _checked_features(meeting_features, "meeting_features")
-    if capabilities is None:
-        triple = default_triple(resolutions)
-    else:
-        triple = _checked_triple(capabilities, "normalize")
-        if triple not in effective_triples(resolutions):
-            ctx = _Context(response=False, resolutions=resolutions)
-            _capability_rules(dict(zip(_CAPABILITY_MEMBERS, triple)), (), ctx)
-            Report.build("normalize", ctx.findings).raise_for_errors()
+    triple = _effective_triple(capabilities, resolutions)
     return cast("AttendeeCapabilities", dict(zip(_CAPABILITY_MEMBERS, triple)))
+
+
+def _effective_triple(capabilities: object, resolutions: Resolutions) -> Triple:
+    """What :func:`normalize` returns, as a triple, in a meeting whose features were checked."""
+    if capabilities is None:
+        return default_triple(resolutions)
+    triple = _checked_triple(capabilities, "normalize")
+    if triple not in effective_triples(resolutions):
+        ctx = _Context(response=False, resolutions=resolutions)
+        _capability_rules(dict(zip(_CAPABILITY_MEMBERS, triple)), (), ctx)
+        Report.build("normalize", ctx.findings).raise_for_errors()
+    return triple
 
 
 def normalize_meeting_features(features: Optional[Mapping[str, Any]] = None) -> MeetingFeatures:
