@@ -497,11 +497,20 @@ class _WalkWriter(_SourceWriter):
         else:
             self.structure(shape, v, where, depth)
 
-    def list_of(self, shape: m.ListOf, v: str, where: str, depth: int) -> None:
+    def of_type(
+        self, shape: m.Shape, v: str, where: str, depth: int, wrong: str
+    ) -> tuple[str, str]:
+        """E101 when ``wrong`` is true; the lines that follow, one level deeper, are its
+        ``else``. Returns the location and the shape as the source names them."""
         at, this = f"({where},)", self.constant(shape)
-        self.emit(depth, f"if type({v}) is not list and type({v}) is not tuple:")
+        self.emit(depth, f"if {wrong}:")
         self.report(depth + 1, _wrong_type, this, v, at)
         self.emit(depth, "else:")
+        return at, this
+
+    def list_of(self, shape: m.ListOf, v: str, where: str, depth: int) -> None:
+        wrong = f"type({v}) is not list and type({v}) is not tuple"
+        at, this = self.of_type(shape, v, where, depth, wrong)
         depth += 1
         bounds = self.outside(f"len({v})", shape.min_items, shape.max_items)
         if bounds != "False":
@@ -514,10 +523,7 @@ class _WalkWriter(_SourceWriter):
             self.report(depth, _duplicates, v, self.constant(shape.unique_member), at)
 
     def structure(self, shape: m.Structure, v: str, where: str, depth: int) -> None:
-        at, this = f"({where},)", self.constant(shape)
-        self.emit(depth, f"if type({v}) is not dict:")
-        self.report(depth + 1, _wrong_type, this, v, at)
-        self.emit(depth, "else:")
+        at, this = self.of_type(shape, v, where, depth, f"type({v}) is not dict")
         depth += 1
         count = self.variable()  # members found; any other key is reported by _unknown
         self.emit(depth, f"{count} = 0")
