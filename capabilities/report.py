@@ -29,10 +29,9 @@ def escape_token(part: object) -> str:
 
 def pointer(location: Sequence[Union[str, int]]) -> str:
     """Render a location as an RFC 6901 JSON Pointer."""
-    if not location:
-        return ""
-    text = "/" + "/".join(map(str, location))
-    if "~" in text or text.count("/") > len(location):  # a token to escape
+    parts = tuple(location)
+    text = ("/%s" * len(parts)) % parts
+    if "~" in text or text.count("/") > len(parts):  # a token to escape
         return "".join("/" + escape_token(part) for part in location)
     return text
 

@@ -202,42 +202,22 @@ def _integer_findings(shape: m.Integer, value: object, loc: Location, ctx: _Cont
         )
 
 
-def _string_findings(shape: m.String, value: object, loc: Location, ctx: _Context) -> None:
-    if not isinstance(value, str):
-        _wrong_type(shape, value, loc, ctx)
-        return
-    if shape.enum is not None:
-        if value not in shape.enum:
-            _enum_finding(shape, value, loc, ctx)
-        return
-    length = len(value)
-    too_long = shape.max_length is not None and length > shape.max_length
-    if too_long or (shape.min_length is not None and length < shape.min_length):
-        ctx.add(
-            "E104",
-            loc,
-            f"length {length} is out of bounds; "
-            f"allowed {_bounds(shape.min_length, shape.max_length)}",
-        )
-    if shape.reserved_prefix and m.RESERVED_PREFIX.compiled.fullmatch(value[:4]):
-        ctx.add(
-            "E202", loc, f"{shape.name} may not begin with 'aws:' in any letter case (reserved)"
-        )
-    if shape.pattern is not None and not too_long:  # no regex runs on an oversized value
-        _pattern_finding(shape, shape.pattern, value, loc, ctx)
-    if shape.known_values is not None and value not in shape.known_values and not too_long:
-        ctx.add("W205", loc, f"{_show(value)} is not a documented {shape.name}")
+def _length_finding(shape: m.String, length: int, loc: Location, ctx: _Context) -> None:
+    allowed = _bounds(shape.min_length, shape.max_length)
+    ctx.add("E104", loc, f"length {length} is out of bounds; allowed {allowed}")
 
 
-def _pattern_finding(
-    shape: m.String, pattern: m.Pattern, value: str, loc: Location, ctx: _Context
-) -> None:
-    if pattern.fullmatch(value):
-        return
+def _reserved_finding(shape: m.String, loc: Location, ctx: _Context) -> None:
+    ctx.add("E202", loc, f"{shape.name} may not begin with 'aws:' in any letter case (reserved)")
+
+
+def _pattern_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
+    """For a value its shape's pattern refuses."""
+    pattern = shape.pattern
+    assert pattern is not None
     if shape.content_share and ctx.response and m.CONTENT_SHARE_ATTENDEE.fullmatch(value):
         ctx.add("I204", loc, "the content-share attendee (<AttendeeId>#content)")
-        return
-    if shape.pattern_code == "E201":
+    elif shape.pattern_code == "E201":
         index = pattern.first_disallowed(value)
         assert index is not None  # a single-class pattern fails only on a character
         ctx.add(
@@ -253,6 +233,10 @@ def _pattern_finding(
             loc,
             f"{_show(value)} does not match {shape.name} {pattern.documented}",
         )
+
+
+def _unknown_value(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
+    ctx.add("W205", loc, f"{_show(value)} is not a documented {shape.name}")
 
 
 def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
@@ -354,6 +338,12 @@ class _SourceWriter:
             return f"{expression} < {low}"
         return "False" if high is None else f"{expression} > {high}"
 
+    def reserved(self, v: str) -> str:
+        """True for a string that begins with the reserved prefix (the regular expression reads
+        its first four characters only)."""
+        prefix = self.constant(m.RESERVED_PREFIX.compiled.fullmatch)
+        return f"':' in {v} and {v}[3:4] == ':' and {prefix}({v}[:4]) is not None"
+
     def integer_failure(self, shape: m.Integer, v: str) -> str:
         return f"type({v}) is not int or {self.outside(v, shape.minimum, shape.maximum)}"
 
@@ -370,8 +360,7 @@ class _SourceWriter:
             conditions.append(f"len({v}) != {shape.pattern.length}")
         out = [" or ".join(conditions)]
         if shape.reserved_prefix:
-            prefix = self.constant(m.RESERVED_PREFIX.compiled.fullmatch)
-            out.append(f"(':' in {v} and {v}[3:4] == ':' and {prefix}({v}[:4]) is not None)")
+            out.append(f"({self.reserved(v)})")
         if pattern and shape.pattern is not None:
             out.append(f"{self.constant(shape.pattern.compiled.fullmatch)}({v}) is None")
         if shape.known_values is not None:
@@ -488,7 +477,7 @@ class _WalkWriter(_SourceWriter):
         at = f"({where},)"
         if isinstance(shape, m.String):
             self.emit(depth, f"if {' or '.join(self.string_failures(shape, v))}:")
-            self.report(depth + 1, _string_findings, self.constant(shape), v, at)
+            self.string(shape, v, where, depth + 1)
         elif isinstance(shape, m.Integer):
             self.emit(depth, f"if {self.integer_failure(shape, v)}:")
             self.report(depth + 1, _integer_findings, self.constant(shape), v, at)
@@ -496,6 +485,35 @@ class _WalkWriter(_SourceWriter):
             self.list_of(shape, v, where, depth)
         else:
             self.structure(shape, v, where, depth)
+
+    def string(self, shape: m.String, v: str, where: str, depth: int) -> None:
+        """Each rule of a string on its own, for a value that fails the predicate's checks."""
+        at, this = self.of_type(shape, v, where, depth, f"type({v}) is not str")
+        depth += 1
+        if shape.enum is not None:
+            self.report(depth, _enum_finding, this, v, at)
+            return
+        size = self.variable()
+        self.emit(depth, f"{size} = len({v})")
+        if shape.min_length is not None or shape.max_length is not None:
+            self.emit(depth, f"if {self.outside(size, shape.min_length, shape.max_length)}:")
+            self.report(depth + 1, _length_finding, this, size, at)
+        if shape.reserved_prefix:
+            self.emit(depth, f"if {self.reserved(v)}:")
+            self.report(depth + 1, _reserved_finding, this, at)
+        # no regular expression runs on a value longer than its shape allows
+        fits = "" if shape.max_length is None else f"{size} <= {shape.max_length} and "
+        pattern = shape.pattern
+        if pattern is not None:
+            refused = f"{self.constant(pattern.compiled.fullmatch)}({v}) is None"
+            if pattern.length is not None:
+                refused = f"({size} != {pattern.length} or {refused})"
+            self.emit(depth, f"if {fits}{refused}:")
+            self.report(depth + 1, _pattern_finding, this, v, at)
+        if shape.known_values is not None:
+            known = self.constant(frozenset(shape.known_values))
+            self.emit(depth, f"if {fits}{v} not in {known}:")
+            self.report(depth + 1, _unknown_value, this, v, at)
 
     def of_type(
         self, shape: m.Shape, v: str, where: str, depth: int, wrong: str
@@ -537,7 +555,11 @@ class _WalkWriter(_SourceWriter):
                 self.report(depth + 1, _missing, repr(name), at)
             self.emit(depth, f"if {member} is not _MISSING:")
             self.emit(depth + 1, f"{count} += 1")
-            self.value(sub, member, f"{where}, {name!r}", depth + 1)
+            if isinstance(sub, m.Structure):  # most nested objects are clean: one call says so
+                self.emit(depth + 1, f"if not {self.constant(_clean(sub))}({member}, ctx):")
+                self.value(sub, member, f"{where}, {name!r}", depth + 2)
+            else:
+                self.value(sub, member, f"{where}, {name!r}", depth + 1)
         for name in shape.ignored:
             self.emit(depth, f"if {name!r} in {v}: {count} += 1")
         self.emit(depth, f"if {count} != len({v}):")
@@ -615,12 +637,13 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
         if resolutions is not None and (audio, video, content) in effective_triples(resolutions):
             return
     else:
-        repaired = repair(video, content, resolutions)
-        fix = {
-            pointer((*loc, name)): new
-            for name, old, new in zip(("Video", "Content"), (video, content), repaired)
-            if new is not None and old != new
-        } or None
+        new_video, new_content = repair(video, content, resolutions)
+        fix = {}
+        if new_video is not None and new_video != video:
+            fix[pointer((*loc, "Video"))] = new_video
+        if new_content is not None and new_content != content:
+            fix[pointer((*loc, "Content"))] = new_content
+    fix = fix or None
     for code in codes:
         if code == "E301":
             text = f"the meeting has video off (Video MaxResolution None): Video {video} is refused"
