@@ -206,6 +206,19 @@ def _check_transitions(
         return
     for index, transition in enumerate(transitions):
         at = (*here, index)
+        if (
+            presets is not None
+            and type(transition) is dict
+            and len(transition) == 2
+            and type(transition.get("from")) is str
+            and type(transition.get("to")) is str
+            and transition["from"] in presets
+            and transition["to"] in presets
+        ):  # well formed: the checks below would find nothing
+            findings.extend(
+                _transition_findings(transition, at, presets, meeting, resolutions, effective)
+            )
+            continue
         if not isinstance(transition, dict):
             findings.append(
                 make_finding(

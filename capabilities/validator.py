@@ -668,12 +668,23 @@ def _transition_rules(previous: Triple, caps: object, ctx: _Context) -> None:
         ctx.add(code, ("Capabilities", name), text)
 
 
-def _transitions(previous: Triple, caps: object) -> list[tuple[str, str, str]]:
+def _transitions(previous: Triple, caps: object) -> tuple[tuple[str, str, str], ...]:
     """(member, code, message) of each warning for capabilities ``caps`` replacing
     ``previous``; nothing for a value that is not an object."""
     if not isinstance(caps, dict):
-        return []
-    new_values = tuple(_valid_capability(caps.get(k)) for k in _CAPABILITY_MEMBERS)
+        return ()
+    new_values = (
+        _valid_capability(caps.get("Audio")),
+        _valid_capability(caps.get("Video")),
+        _valid_capability(caps.get("Content")),
+    )
+    return _transition_texts(previous, new_values)
+
+
+@cache
+def _transition_texts(
+    previous: Triple, new_values: tuple[Optional[str], ...]
+) -> tuple[tuple[str, str, str], ...]:
     out = []
     for index, code in transition_warnings(previous, new_values):
         name = _CAPABILITY_MEMBERS[index]
@@ -683,7 +694,7 @@ def _transitions(previous: Triple, caps: object) -> list[tuple[str, str, str]]:
         else:
             text = f"{change}: remote attendees get the stream only after media renegotiation"
         out.append((name, code, text))
-    return out
+    return tuple(out)
 
 
 def _meeting_feature_rules(features: dict[Any, Any], loc: Location, ctx: _Context) -> None:
@@ -714,20 +725,19 @@ def _resolution_parts(features: object) -> tuple[Optional[str], Optional[str]]:
         return (m.DEFAULT_VIDEO_RESOLUTION, m.DEFAULT_CONTENT_RESOLUTION)
     if not isinstance(features, dict):
         return (None, None)
-    out: list[Optional[str]] = []
-    for member, allowed, default in (
-        ("Video", m.VIDEO_RESOLUTIONS, m.DEFAULT_VIDEO_RESOLUTION),
-        ("Content", m.CONTENT_RESOLUTIONS, m.DEFAULT_CONTENT_RESOLUTION),
-    ):
-        part = features.get(member)
-        if part is None:
-            value: object = default
-        elif isinstance(part, dict):
-            value = part.get("MaxResolution", default)
-        else:
-            value = None
-        out.append(value if isinstance(value, str) and value in allowed else None)
-    return (out[0], out[1])
+    video = _max_resolution(features.get("Video"), m.DEFAULT_VIDEO_RESOLUTION)
+    content = _max_resolution(features.get("Content"), m.DEFAULT_CONTENT_RESOLUTION)
+    return (
+        video if video in m.VIDEO_RESOLUTIONS else None,
+        content if content in m.CONTENT_RESOLUTIONS else None,
+    )
+
+
+def _max_resolution(part: object, default: str) -> Optional[str]:
+    if part is None:
+        return default
+    value = part.get("MaxResolution", default) if isinstance(part, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def _resolutions(features: object) -> Optional[Resolutions]:
