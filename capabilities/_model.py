@@ -267,6 +267,7 @@ EXTERNAL_USER_ID = String(
 )
 #: The same rules as ExternalUserId (the reference gives one pattern for the three members).
 EXTERNAL_MEETING_ID = replace(EXTERNAL_USER_ID, name="ExternalMeetingId")
+MEETING_HOST_ID = replace(EXTERNAL_USER_ID, name="MeetingHostId")
 GUID_STRING = String("GuidString", pattern=GUID, pattern_code="E203")
 MEDIA_CAPABILITY = String("MediaCapabilities", enum=MEDIA_CAPABILITIES)
 CLIENT_TOKEN = String(
@@ -312,7 +313,7 @@ CREATE_ATTENDEE_ITEM = Structure(
 _MEETING_REQUEST_MEMBERS: dict[str, Shape] = {
     "ClientRequestToken": CLIENT_TOKEN,
     "MediaRegion": MEDIA_REGION,
-    "MeetingHostId": EXTERNAL_USER_ID,
+    "MeetingHostId": MEETING_HOST_ID,
     "ExternalMeetingId": EXTERNAL_MEETING_ID,
     "NotificationsConfiguration": Structure(
         "NotificationsConfiguration",
@@ -374,7 +375,7 @@ MEETING = Structure(
     "Meeting",
     {
         "MeetingId": GUID_STRING,
-        "MeetingHostId": EXTERNAL_USER_ID,
+        "MeetingHostId": MEETING_HOST_ID,
         "ExternalMeetingId": EXTERNAL_MEETING_ID,
         "MediaRegion": MEDIA_REGION,
         "MediaPlacement": Structure(

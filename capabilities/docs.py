@@ -110,7 +110,7 @@ def _shape_text(shape: m.Shape) -> str:
         if shape.min_length is not None or shape.max_length is not None:
             parts.append(f"length {_range(shape.min_length, shape.max_length)}")
         if shape.pattern is not None:
-            parts.append(f"pattern `{_cell(shape.pattern.documented)}` (whole value)")
+            parts.append(f"pattern `{shape.pattern.documented}` (whole value)")
         if shape.reserved_prefix:
             parts.append("no `aws:` prefix (any case)")
         if shape.known_values is not None:

@@ -90,9 +90,10 @@ _RULE_LIST = (
         "E104",
         "error",
         "string length out of bounds",
-        "String lengths are within the model's min and max. Lengths count code points.",
+        "String lengths are within the model's min and max. Lengths count code points (the "
+        "project's reading: the documentation does not say what a length counts).",
         "model",
-        "documented",
+        "decided",
         _BAD,
     ),
     Rule(
@@ -163,9 +164,10 @@ _RULE_LIST = (
         "error",
         "reserved aws: prefix",
         "Values that begin with aws: are reserved. You can't configure a value that uses this "
-        "prefix. Case insensitive. (Checked on the raw value: ' aws:x' and 'awsx:' are allowed.)",
+        "prefix. Case insensitive. (The project's reading: checked on the raw value, so "
+        "' aws:x' and 'awsx:' are allowed.)",
         "get_attendee",
-        "documented",
+        "decided",
         _BAD,
     ),
     Rule(

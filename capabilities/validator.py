@@ -880,8 +880,10 @@ def normalize(
 
     ``meeting_features`` None means a meeting created without MeetingFeatures (the documented
     defaults). Capabilities left out get the defaults of the decision table; given ones come
-    back unchanged when they are possible for the meeting, and raise CapabilityValidationError
-    when they are not.
+    back unchanged when an attendee of the meeting can have them, and raise
+    CapabilityValidationError when no attendee can. An attendee can have more than a request
+    may set: in a meeting with video off the default Video ``Receive`` is refused in a
+    request (E301). Check a request with :func:`validate`.
     """
     resolutions = _checked_features(meeting_features, "meeting_features")
     triple = _effective_triple(capabilities, resolutions)

@@ -29,3 +29,13 @@ def test_check_mode_reports_stale(tmp_path: Path) -> None:
     assert main(["--check", str(target)]) == 0
     target.write_text(target.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
     assert main(["--check", str(target)]) == 1
+
+
+def test_table_cells_read_as_the_documentation_prints_them() -> None:
+    # A "|" inside a table cell is escaped once ("\|"), which GitHub renders as "|" even in
+    # code; escaped twice it would render as "\|".
+    from capabilities import _model as m
+
+    text = render_rules()
+    assert "`" + m.EXTERNAL_ID.documented.replace("|", "\\|") + "`" in text
+    assert "\\\\|" not in text

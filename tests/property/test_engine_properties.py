@@ -205,15 +205,18 @@ def test_external_ids_from_the_alphabet_pass(value: str, member: str) -> None:
         st.characters().filter(lambda ch: ch not in EXTERNAL_ID_ALPHABET),
     ),
     st.data(),
+    st.sampled_from(["ExternalUserId", "ExternalMeetingId", "MeetingHostId"]),
 )
-def test_any_other_character_fails(value: str, bad: str, data: st.DataObject) -> None:
+def test_any_other_character_fails(value: str, bad: str, data: st.DataObject, member: str) -> None:
     pos = data.draw(st.integers(0, len(value) - 1))
     new = value[:pos] + bad + value[pos + 1 :]
-    report = _external_id_report("ExternalUserId", new)
-    codes = {f.code for f in report.errors if f.path == "/ExternalUserId"}
+    report = _external_id_report(member, new)
+    codes = {f.code for f in report.errors if f.path == f"/{member}"}
     assert codes == {"E201"}
     (finding,) = [f for f in report.errors if f.code == "E201"]
-    assert f"character {pos + 1} (U+{ord(bad):04X})" in finding.message
+    assert finding.message.endswith(
+        f"character {pos + 1} (U+{ord(bad):04X}) is not allowed in {member}"
+    )
 
 
 def _external_id_report(member: str, value: str) -> capabilities.Report:
