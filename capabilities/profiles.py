@@ -20,6 +20,7 @@ as ``previous``. This module imports nothing beyond the engine.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -78,15 +79,20 @@ def is_profile_document(document: object) -> bool:
 
 def iter_profiles(document: object) -> Iterator[Profile]:
     """The profiles of a profile file (nothing for a malformed one)."""
+    for name, location, content in _profiles(document):
+        yield Profile(name, location, content)
+
+
+def _profiles(document: object) -> Iterator[tuple[Optional[str], Location, object]]:
     if not isinstance(document, dict):
         return
     if "profiles" in document:
         profiles = document["profiles"]
         if isinstance(profiles, dict):
             for name, content in profiles.items():
-                yield Profile(str(name), ("profiles", str(name)), content)
+                yield str(name), ("profiles", str(name)), content
     else:
-        yield Profile(None, (), document)
+        yield None, (), document
 
 
 def check_profiles(document: object) -> Report:
@@ -117,13 +123,14 @@ def check_profiles(document: object) -> Report:
                     f"{_type_name(document['profiles'])}",
                 )
             )
-    for profile in iter_profiles(document):
-        _check_profile(profile, findings, unchecked)
+    for _, location, content in _profiles(document):
+        _check_profile(location, content, findings, unchecked)
     return Report.build("profile", findings, unchecked)
 
 
-def _check_profile(profile: Profile, findings: list[Finding], unchecked: set[str]) -> None:
-    loc, content = profile.location, profile.content
+def _check_profile(
+    loc: Location, content: object, findings: list[Finding], unchecked: set[str]
+) -> None:
     if not isinstance(content, dict):
         findings.append(
             make_finding("E503", loc, f"a profile is an object, not {_type_name(content)}")
@@ -162,7 +169,7 @@ def _check_profile(profile: Profile, findings: list[Finding], unchecked: set[str
         )
         presets = None
     features = content.get("MeetingFeatures")
-    found, not_checked = _meeting_parts(
+    found, not_checked, resolutions = _meeting_parts(
         features,
         "MeetingFeatures" in content,
         (*loc, "MeetingFeatures"),
@@ -174,7 +181,7 @@ def _check_profile(profile: Profile, findings: list[Finding], unchecked: set[str
     )
     findings.extend(found)
     unchecked.update(not_checked)
-    _check_transitions(content, loc, presets, features, findings)
+    _check_transitions(content, loc, presets, features, resolutions, findings)
 
 
 def _check_transitions(
@@ -182,16 +189,18 @@ def _check_transitions(
     loc: Location,
     presets: Optional[dict[Any, Any]],
     features: object,
+    resolutions: Optional[Resolutions],
     findings: list[Finding],
 ) -> None:
+    """``resolutions``: the meeting's, when its features gave no finding (then they are read
+    as given); otherwise None, and the features are checked as GetMeeting's would be."""
     if "transitions" not in content:
         return
     meeting: Any = features if "MeetingFeatures" in content else None
-    resolutions: Optional[Resolutions]
-    try:
-        resolutions = _checked_features(meeting, "meeting_features")
-    except CapabilityValidationError:
-        resolutions = None  # invalid features: reported where they are written; no warnings
+    if resolutions is None:
+        # invalid features are reported where they are written, and give no warnings
+        with suppress(CapabilityValidationError):
+            resolutions = _checked_features(meeting, "meeting_features")
     effective: dict[str, Optional[Triple]] = {}
     transitions = content["transitions"]
     here = (*loc, "transitions")

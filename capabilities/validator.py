@@ -344,6 +344,18 @@ class _SourceWriter:
         prefix = self.constant(m.RESERVED_PREFIX.compiled.fullmatch)
         return f"':' in {v} and {v}[3:4] == ':' and {prefix}({v}[:4]) is not None"
 
+    def clean_capabilities(self, v: str) -> str:
+        """True for AttendeeCapabilities that give no finding: the three members, nothing else,
+        and a triple of the clean set (see _clean_triples)."""
+        names = [self.variable() for _ in _CAPABILITY_MEMBERS]
+        strings = " and ".join(
+            f"type({name} := {v}.get({member!r})) is str"
+            for name, member in zip(names, _CAPABILITY_MEMBERS)
+        )
+        return (
+            f"type({v}) is dict and len({v}) == 3 and {strings} and ({', '.join(names)}) in triples"
+        )
+
     def integer_failure(self, shape: m.Integer, v: str) -> str:
         return f"type({v}) is not int or {self.outside(v, shape.minimum, shape.maximum)}"
 
@@ -434,12 +446,7 @@ class _CleanWriter(_SourceWriter):
 
     def structure(self, shape: m.Structure, v: str, depth: int) -> None:
         if shape is m.ATTENDEE_CAPABILITIES:
-            self.fail_if(depth, f"type({v}) is not dict or len({v}) != 3")
-            names = [self.variable() for _ in _CAPABILITY_MEMBERS]
-            for name, member in zip(names, _CAPABILITY_MEMBERS):
-                self.emit(depth, f"{name} = {v}.get({member!r})")
-            strings = " or ".join(f"type({name}) is not str" for name in names)
-            self.fail_if(depth, f"{strings} or ({', '.join(names)}) not in triples")
+            self.fail_if(depth, f"not ({self.clean_capabilities(v)})")
             self.emit(depth, "capabilities = True")
             return
         self.fail_if(depth, f"type({v}) is not dict")
@@ -467,7 +474,9 @@ class _WalkWriter(_SourceWriter):
     name, parameters = "walk", "v0, loc, ctx"
 
     def body(self, shape: m.Shape) -> None:
+        self.emit(1, "capabilities = False")  # as in the predicate
         self.value(shape, "v0", "*loc", 1)
+        self.emit(1, "if capabilities and unknown_meeting: ctx.unchecked.update(('E301', 'E302'))")
 
     def report(self, depth: int, function: Callable[..., None], *arguments: str) -> None:
         self.emit(depth, f"{self.constant(function)}({', '.join(arguments)}, ctx)")
@@ -541,6 +550,11 @@ class _WalkWriter(_SourceWriter):
             self.report(depth, _duplicates, v, self.constant(shape.unique_member), at)
 
     def structure(self, shape: m.Structure, v: str, where: str, depth: int) -> None:
+        if shape is m.ATTENDEE_CAPABILITIES:  # most are clean, and this says so in one test
+            self.emit(depth, f"if {self.clean_capabilities(v)}:")
+            self.emit(depth + 1, "capabilities = True")
+            self.emit(depth, "else:")
+            depth += 1
         at, this = self.of_type(shape, v, where, depth, f"type({v}) is not dict")
         depth += 1
         count = self.variable()  # members found; any other key is reported by _unknown
@@ -555,7 +569,8 @@ class _WalkWriter(_SourceWriter):
                 self.report(depth + 1, _missing, repr(name), at)
             self.emit(depth, f"if {member} is not _MISSING:")
             self.emit(depth + 1, f"{count} += 1")
-            if isinstance(sub, m.Structure):  # most nested objects are clean: one call says so
+            if isinstance(sub, m.Structure) and sub is not m.ATTENDEE_CAPABILITIES:
+                # most nested objects are clean: one call says so
                 self.emit(depth + 1, f"if not {self.constant(_clean(sub))}({member}, ctx):")
                 self.value(sub, member, f"{where}, {name!r}", depth + 2)
             else:
@@ -841,16 +856,18 @@ def _meeting_parts(
     has_features: bool,
     features_at: Location,
     capabilities: list[tuple[Location, object]],
-) -> tuple[list[Finding], set[str]]:
+) -> tuple[list[Finding], set[str], Optional[Resolutions]]:
     """The findings of a CreateMeetingWithAttendees request about its MeetingFeatures and its
     attendees' Capabilities, each value given with its own location (a meeting profile holds
-    these parts and nothing else of the request), and the rules left unchecked."""
+    these parts and nothing else of the request); the rules left unchecked; and the meeting's
+    resolutions if its features gave no finding (None if they did)."""
     ctx = _Context(False, _resolutions(features if has_features else None))
     if has_features:
         _walk(m.MEETING_FEATURES, features, features_at, ctx)
+    clean = not ctx.findings
     for loc, caps in capabilities:
         _walk(m.ATTENDEE_CAPABILITIES, caps, loc, ctx)
-    return ctx.findings, ctx.unchecked
+    return ctx.findings, ctx.unchecked, ctx.resolutions if clean else None
 
 
 def validate_response(
