@@ -154,13 +154,14 @@ def _unknown(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: _Con
     for key in value:
         if (isinstance(key, str) and key in shape.members) or key in shape.ignored:
             continue
+        shown = _show(key)
         # a non-string key (possible from Python, not from JSON) is named by its type
-        at = (*loc, key if isinstance(key, str) else _show(key))
+        at = (*loc, key if isinstance(key, str) else shown)
         if ctx.response:
-            ctx.add("I109", at, f"member {_show(key)} is not in the service model")
+            ctx.add("I109", at, f"member {shown} is not in the service model")
         else:
             known = ", ".join(shape.members)
-            ctx.add("E103", at, f"unknown member {_show(key)}; {shape.name} has: {known}")
+            ctx.add("E103", at, f"unknown member {shown}; {shape.name} has: {known}")
 
 
 def _count_finding(shape: m.ListOf, count: int, loc: Location, ctx: _Context) -> None:
@@ -248,8 +249,9 @@ def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> 
         ctx.add("E403", loc, f"{value} is a video resolution; content allows {allowed}")
         return
     hint = ""
-    if value.strip().casefold() in folded:
-        hint = f" (did you mean {folded[value.strip().casefold()]!r}? values are case-sensitive)"
+    meant = folded.get(value.strip().casefold())
+    if meant is not None:
+        hint = f" (did you mean {meant!r}? values are case-sensitive)"
     ctx.add("E107", loc, f"{_show(value)} is not a {shape.name}: one of {allowed}{hint}")
 
 
