@@ -487,8 +487,7 @@ class _WalkWriter(_SourceWriter):
         """``where``: the location of ``v``, as the items of a tuple display."""
         at = f"({where},)"
         if isinstance(shape, m.String):
-            self.emit(depth, f"if {' or '.join(self.string_failures(shape, v))}:")
-            self.string(shape, v, where, depth + 1)
+            self.string(shape, v, where, depth)
         elif isinstance(shape, m.Integer):
             self.emit(depth, f"if {self.integer_failure(shape, v)}:")
             self.report(depth + 1, _integer_findings, self.constant(shape), v, at)
@@ -498,11 +497,13 @@ class _WalkWriter(_SourceWriter):
             self.structure(shape, v, where, depth)
 
     def string(self, shape: m.String, v: str, where: str, depth: int) -> None:
-        """Each rule of a string on its own, for a value that fails the predicate's checks."""
+        """Each rule of a string on its own: a valid value costs about what the predicate's
+        checks cost, and an invalid one is tested once."""
         at, this = self.of_type(shape, v, where, depth, f"type({v}) is not str")
         depth += 1
         if shape.enum is not None:
-            self.report(depth, _enum_finding, this, v, at)
+            self.emit(depth, f"if {v} not in {self.constant(frozenset(shape.enum))}:")
+            self.report(depth + 1, _enum_finding, this, v, at)
             return
         size = self.variable()
         self.emit(depth, f"{size} = len({v})")
@@ -656,10 +657,11 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
     else:
         new_video, new_content = repair(video, content, resolutions)
         fix = {}
+        here = pointer(loc)
         if new_video is not None and new_video != video:
-            fix[pointer((*loc, "Video"))] = new_video
+            fix[here + "/Video"] = new_video
         if new_content is not None and new_content != content:
-            fix[pointer((*loc, "Content"))] = new_content
+            fix[here + "/Content"] = new_content
     fix = fix or None
     for code in codes:
         if code == "E301":
