@@ -83,9 +83,10 @@ def _is_int(value: object) -> bool:
 # - a predicate, "this value gives no finding at all" (``_clean``). It only has to be sound:
 #   never true where the walk would report something. Valid requests, the common case, are
 #   checked by it alone, without building a location or a finding.
-# - the walk (``_walker``): the same checks, each followed by a call to the plain function
-#   below that reports what failed (E101 ``_wrong_type``, E102 ``_missing``, E103 ``_unknown``,
-#   the leaf rules ``_string_findings`` and ``_integer_findings``, E105 ``_count_finding``,
+# - the walk (``_walker``): the same checks, rule by rule, each followed by a call to the
+#   plain function below that reports what failed (E101 ``_wrong_type``, E102 ``_missing``,
+#   E103 ``_unknown``, E104 ``_length_finding``, E202 ``_reserved_finding``, the patterns'
+#   ``_pattern_finding``, ``_enum_finding``, ``_integer_findings``, E105 ``_count_finding``,
 #   duplicates, and the cross-field rules). Every message is written in those functions.
 #
 # tests/property/test_fast_path.py holds the two to each other.
@@ -470,8 +471,8 @@ class _CleanWriter(_SourceWriter):
 
 
 class _WalkWriter(_SourceWriter):
-    """Writes the source of one shape's walk: the predicate's checks, each followed by the
-    call that reports its findings. A location is built only for that call."""
+    """Writes the source of one shape's walk: the checks of each rule, each followed by the
+    call that reports its finding. A location is built only for that call."""
 
     name, parameters = "walk", "v0, loc, ctx"
 
@@ -586,7 +587,7 @@ class _WalkWriter(_SourceWriter):
             # the rules give nothing for a triple of the clean set (see _clean_triples)
             strings = " and ".join(f"type({name}) is str" for name in members)
             self.emit(depth, f"if cross_field and {strings} and ({', '.join(members)}) in triples:")
-            self.emit(depth + 1, "if unknown_meeting: ctx.unchecked.update(('E301', 'E302'))")
+            self.emit(depth + 1, "capabilities = True")
             self.emit(depth, "elif cross_field:")
             self.report(depth + 1, _capability_rules, v, at)
         elif shape is m.MEETING_FEATURES:
