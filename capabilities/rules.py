@@ -69,9 +69,11 @@ _RULE_LIST = (
         "E102",
         "error",
         "required member missing",
-        "The service model's required members of each request structure must be present. "
-        "(boto3 fills a missing ClientRequestToken itself; an AWS CLI input file or a raw "
-        "request must carry one.)",
+        "The service model's required members of each structure must be present: in a "
+        "request, and in a response (where only AttendeeCapabilities has any: Audio, Video "
+        "and Content; botocore's Stubber refuses a stubbed response without them). (boto3 "
+        "fills a missing ClientRequestToken itself; an AWS CLI input file or a raw request "
+        "must carry one.)",
         "model",
         "documented",
         _BAD,

@@ -218,8 +218,7 @@ class _Builder:
     """Turns shapes into schemas for one document, collecting named ones in ``defs``.
 
     ``response``: build as the validator checks a response: members outside the model are
-    allowed (I109), required members are not checked, an AttendeeId may be the content-share
-    attendee (I204).
+    allowed (I109), and an AttendeeId may be the content-share attendee (I204).
     """
 
     def __init__(self, *, response: bool) -> None:
@@ -294,8 +293,8 @@ class _Builder:
             out["description"] = shape.doc
         if not self.response:
             out["additionalProperties"] = False
-            if shape.required:
-                out["required"] = list(shape.required)
+        if shape.required:
+            out["required"] = list(shape.required)
         if shape is m.ATTENDEE_CAPABILITIES:
             out["allOf"] = [_receiving_rule()]
         elif shape is m.MEETING_FEATURES:

@@ -459,7 +459,7 @@ class _CleanWriter(_SourceWriter):
             member = self.variable()
             self.emit(depth, f"{member} = {v}.get({name!r}, _MISSING)")
             if name in shape.required:
-                self.fail_if(depth, f"{member} is _MISSING and not response")
+                self.fail_if(depth, f"{member} is _MISSING")
             self.emit(depth, f"if {member} is not _MISSING:")
             self.emit(depth + 1, f"{count} += 1")
             self.value(sub, member, depth + 1)
@@ -569,7 +569,7 @@ class _WalkWriter(_SourceWriter):
             members.append(member)
             self.emit(depth, f"{member} = {v}.get({name!r}, _MISSING)")
             if name in shape.required:
-                self.emit(depth, f"if {member} is _MISSING and not response:")
+                self.emit(depth, f"if {member} is _MISSING:")
                 self.report(depth + 1, _missing, repr(name), at)
             self.emit(depth, f"if {member} is not _MISSING:")
             self.emit(depth + 1, f"{count} += 1")

@@ -424,6 +424,18 @@ def test_responses() -> None:
     }
 
 
+@pytest.mark.parametrize("member", ["Audio", "Video", "Content"])
+def test_capabilities_in_a_response_are_complete(member: str) -> None:
+    # AttendeeCapabilities requires its three members in the model, whichever way it goes
+    caps = {"Audio": "SendReceive", "Video": "SendReceive", "Content": "SendReceive"}
+    del caps[member]
+    report = capabilities.validate_response(
+        "GetAttendee", {"Attendee": {"AttendeeId": GUID, "Capabilities": caps}}
+    )
+    assert ("E102", f"/Attendee/Capabilities/{member}") in codes_at(report)
+    assert not report.ok
+
+
 def test_meeting_response_uses_its_own_features() -> None:
     response = {
         "Meeting": {"MeetingId": GUID, "MeetingFeatures": {"Content": {"MaxResolution": "None"}}},
