@@ -169,19 +169,22 @@ def _check_profile(
         )
         presets = None
     features = content.get("MeetingFeatures")
-    found, not_checked, resolutions = _meeting_parts(
+    given = [(name, caps) for name, caps in (presets or {}).items() if caps is not None]
+    parts = _meeting_parts(
         features,
         "MeetingFeatures" in content,
         (*loc, "MeetingFeatures"),
-        [
-            ((*loc, "presets", str(name)), caps)
-            for name, caps in (presets or {}).items()
-            if caps is not None
-        ],
+        [((*loc, "presets", str(name)), caps) for name, caps in given],
     )
-    findings.extend(found)
-    unchecked.update(not_checked)
-    _check_transitions(content, loc, presets, features, resolutions, findings)
+    findings.extend(parts.findings)
+    unchecked.update(parts.unchecked)
+    # In a meeting read as given, a preset without finding is what its attendees have.
+    effective: dict[Any, Optional[Triple]] = {}
+    if parts.resolutions is not None:
+        for (name, caps), clean in zip(given, parts.clean):
+            if clean:
+                effective[name] = (caps["Audio"], caps["Video"], caps["Content"])
+    _check_transitions(content, loc, presets, features, parts.resolutions, effective, findings)
 
 
 def _check_transitions(
@@ -190,10 +193,12 @@ def _check_transitions(
     presets: Optional[dict[Any, Any]],
     features: object,
     resolutions: Optional[Resolutions],
+    effective: dict[Any, Optional[Triple]],
     findings: list[Finding],
 ) -> None:
     """``resolutions``: the meeting's, when its features gave no finding (then they are read
-    as given); otherwise None, and the features are checked as GetMeeting's would be."""
+    as given); otherwise None, and the features are checked as GetMeeting's would be.
+    ``effective``: what the attendees of some presets have (see _effective)."""
     if "transitions" not in content:
         return
     meeting: Any = features if "MeetingFeatures" in content else None
@@ -201,7 +206,6 @@ def _check_transitions(
         # invalid features are reported where they are written, and give no warnings
         with suppress(CapabilityValidationError):
             resolutions = _checked_features(meeting, "meeting_features")
-    effective: dict[str, Optional[Triple]] = {}
     transitions = content["transitions"]
     here = (*loc, "transitions")
     if not isinstance(transitions, list):
@@ -283,7 +287,7 @@ def _effective(
     name: str,
     presets: dict[Any, Any],
     resolutions: Optional[Resolutions],
-    known: dict[str, Optional[Triple]],
+    known: dict[Any, Optional[Triple]],
 ) -> Optional[Triple]:
     """The capabilities an attendee with a preset has (the service's defaults for a null one);
     None when the preset or the features are invalid (reported where they are written).
@@ -304,7 +308,7 @@ def _transition_findings(
     presets: dict[Any, Any],
     meeting: Any,
     resolutions: Optional[Resolutions],
-    known: dict[str, Optional[Triple]],
+    known: dict[Any, Optional[Triple]],
 ) -> list[Finding]:
     """W304/W305 for the UpdateAttendeeCapabilities call that performs a transition.
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from itertools import product
-from typing import Any, Callable, Optional, cast
+from typing import Any, Callable, NamedTuple, Optional, cast
 
 from . import _model as m
 from .matrix import (
@@ -173,16 +173,17 @@ def _duplicates(
     items: list[Any] | tuple[Any, ...], unique: tuple[str, str], loc: Location, ctx: _Context
 ) -> None:
     name, code = unique
+    fold = code == "W207"  # GUIDs: hex digits compare case-insensitively
     keys = [item.get(name) if isinstance(item, dict) else None for item in items]
-    if code == "W207":  # GUIDs: hex digits compare case-insensitively
-        keys = [key.lower() if isinstance(key, str) else None for key in keys]
-    strings = [key for key in keys if isinstance(key, str)]
+    strings = [key.lower() if fold else key for key in keys if isinstance(key, str)]
     if len(set(strings)) == len(strings):
         return
     first_seen: dict[str, int] = {}
     for index, key in enumerate(keys):
         if not isinstance(key, str):
             continue
+        if fold:
+            key = key.lower()
         if key in first_seen:
             where = pointer((*loc, first_seen[key], name))
             ctx.add(code, (*loc, index, name), f"same {name} as {where}")
@@ -856,23 +857,34 @@ def validate(
     return _report(op.name, ctx)
 
 
+class _Parts(NamedTuple):
+    findings: list[Finding]
+    unchecked: set[str]
+    #: The meeting's resolutions, if its features gave no finding.
+    resolutions: Optional[Resolutions]
+    #: For each capabilities value, whether it gave no finding.
+    clean: list[bool]
+
+
 def _meeting_parts(
     features: object,
     has_features: bool,
     features_at: Location,
     capabilities: list[tuple[Location, object]],
-) -> tuple[list[Finding], set[str], Optional[Resolutions]]:
-    """The findings of a CreateMeetingWithAttendees request about its MeetingFeatures and its
+) -> _Parts:
+    """What a CreateMeetingWithAttendees request says about its MeetingFeatures and its
     attendees' Capabilities, each value given with its own location (a meeting profile holds
-    these parts and nothing else of the request); the rules left unchecked; and the meeting's
-    resolutions if its features gave no finding (None if they did)."""
+    these parts and nothing else of the request)."""
     ctx = _Context(False, _resolutions(features if has_features else None))
     if has_features:
         _walk(m.MEETING_FEATURES, features, features_at, ctx)
-    clean = not ctx.findings
+    resolutions = None if ctx.findings else ctx.resolutions
+    clean = []
     for loc, caps in capabilities:
+        before = len(ctx.findings)
         _walk(m.ATTENDEE_CAPABILITIES, caps, loc, ctx)
-    return ctx.findings, ctx.unchecked, ctx.resolutions if clean else None
+        clean.append(len(ctx.findings) == before)
+    return _Parts(ctx.findings, ctx.unchecked, resolutions, clean)
 
 
 def validate_response(
