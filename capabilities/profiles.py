@@ -36,6 +36,7 @@ from .validator import (
     _checked_features,
     _effective_triple,
     _meeting_parts,
+    _transition_texts,
     _transitions,
     _type_name,
     validate,
@@ -321,7 +322,11 @@ def _transition_findings(
     here = (*at, "to")
     target = presets[transition["to"]]
     if target is not None:
-        return [make_finding(code, here, text) for _, code, text in _transitions(previous, target)]
+        after = known.get(transition["to"])  # the values of a preset that gave no finding
+        warnings = (
+            _transitions(previous, target) if after is None else _transition_texts(previous, after)
+        )
+        return [make_finding(code, here, text) for _, code, text in warnings]
     defaults = _effective(transition["to"], presets, resolutions, known)
     if defaults is None:
         return []
