@@ -461,9 +461,12 @@ class _CleanWriter(_SourceWriter):
             self.emit(depth, f"{member} = {v}.get({name!r}, _MISSING)")
             if name in shape.required:
                 self.fail_if(depth, f"{member} is _MISSING")
-            self.emit(depth, f"if {member} is not _MISSING:")
-            self.emit(depth + 1, f"{count} += 1")
-            self.value(sub, member, depth + 1)
+                self.emit(depth, f"{count} += 1")
+                self.value(sub, member, depth)
+            else:
+                self.emit(depth, f"if {member} is not _MISSING:")
+                self.emit(depth + 1, f"{count} += 1")
+                self.value(sub, member, depth + 1)
         for name in shape.ignored:
             self.emit(depth, f"if {name!r} in {v}: {count} += 1")
         self.fail_if(depth, f"{count} != len({v})")
@@ -572,7 +575,9 @@ class _WalkWriter(_SourceWriter):
             if name in shape.required:
                 self.emit(depth, f"if {member} is _MISSING:")
                 self.report(depth + 1, _missing, repr(name), at)
-            self.emit(depth, f"if {member} is not _MISSING:")
+                self.emit(depth, "else:")
+            else:
+                self.emit(depth, f"if {member} is not _MISSING:")
             self.emit(depth + 1, f"{count} += 1")
             if isinstance(sub, m.Structure) and sub is not m.ATTENDEE_CAPABILITIES:
                 # most nested objects are clean: one call says so
