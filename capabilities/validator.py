@@ -19,8 +19,7 @@ from .matrix import (
     requestable_triples,
     transition_warnings,
 )
-from .report import Finding, Location, Report, pointer
-from .rules import RULES
+from .report import Finding, Location, Report, make_finding, pointer
 from .types import AttendeeCapabilities, MeetingFeatures
 
 __all__ = [
@@ -127,8 +126,7 @@ class _Context:
         message: str,
         fix: Optional[Mapping[str, object]] = None,
     ) -> None:
-        rule = RULES[code]
-        self.findings.append(Finding(code, rule.severity, location, message, rule.exception, fix))
+        self.findings.append(make_finding(code, location, message, fix))
 
 
 def _walk(shape: m.Shape, value: object, loc: Location, ctx: _Context) -> None:
