@@ -417,6 +417,11 @@ class Operation:
     #: The request changes existing attendees' capabilities (transition warnings apply).
     updates_capabilities: bool = False
     summary: str = field(default="", compare=False)
+    #: The REST binding of the service model: HTTP method, request URI (with ``{Member}``
+    #: placeholders and the fixed query string), and the status of a successful answer.
+    http: tuple[str, str, int] = ("POST", "/", 200)
+    #: The error shapes the model lists for the operation, in the model's order.
+    errors: tuple[str, ...] = ()
 
 
 def _request(name: str, members: Mapping[str, Shape], required: tuple[str, ...]) -> Structure:
@@ -437,6 +442,17 @@ _OPERATION_LIST = (
         _request("CreateMeeting", _MEETING_REQUEST_MEMBERS, _MEETING_REQUIRED),
         _response("CreateMeeting", {"Meeting": MEETING}),
         creates_meeting=True,
+        http=("POST", "/meetings", 200),
+        errors=(
+            "BadRequestException",
+            "ConflictException",
+            "ForbiddenException",
+            "UnauthorizedException",
+            "ThrottlingException",
+            "ServiceFailureException",
+            "ServiceUnavailableException",
+            "LimitExceededException",
+        ),
     ),
     Operation(
         "CreateMeetingWithAttendees",
@@ -460,6 +476,17 @@ _OPERATION_LIST = (
             {"Meeting": MEETING, "Attendees": ATTENDEE_LIST, "Errors": ATTENDEE_ERRORS},
         ),
         creates_meeting=True,
+        http=("POST", "/meetings?operation=create-attendees", 200),
+        errors=(
+            "BadRequestException",
+            "ConflictException",
+            "ForbiddenException",
+            "UnauthorizedException",
+            "ThrottlingException",
+            "ServiceFailureException",
+            "ServiceUnavailableException",
+            "LimitExceededException",
+        ),
     ),
     Operation(
         "CreateAttendee",
@@ -474,6 +501,18 @@ _OPERATION_LIST = (
             ("MeetingId", "ExternalUserId"),
         ),
         _response("CreateAttendee", {"Attendee": ATTENDEE}),
+        http=("POST", "/meetings/{MeetingId}/attendees", 200),
+        errors=(
+            "BadRequestException",
+            "ForbiddenException",
+            "NotFoundException",
+            "UnauthorizedException",
+            "UnprocessableEntityException",
+            "LimitExceededException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+        ),
     ),
     Operation(
         "BatchCreateAttendee",
@@ -493,6 +532,18 @@ _OPERATION_LIST = (
             ("MeetingId", "Attendees"),
         ),
         _response("BatchCreateAttendee", {"Attendees": ATTENDEE_LIST, "Errors": ATTENDEE_ERRORS}),
+        http=("POST", "/meetings/{MeetingId}/attendees?operation=batch-create", 200),
+        errors=(
+            "BadRequestException",
+            "ForbiddenException",
+            "NotFoundException",
+            "UnauthorizedException",
+            "UnprocessableEntityException",
+            "LimitExceededException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+        ),
     ),
     Operation(
         "UpdateAttendeeCapabilities",
@@ -504,6 +555,17 @@ _OPERATION_LIST = (
         ),
         _response("UpdateAttendeeCapabilities", {"Attendee": ATTENDEE}),
         updates_capabilities=True,
+        http=("PUT", "/meetings/{MeetingId}/attendees/{AttendeeId}/capabilities", 200),
+        errors=(
+            "BadRequestException",
+            "ConflictException",
+            "UnauthorizedException",
+            "NotFoundException",
+            "ForbiddenException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+        ),
     ),
     Operation(
         "BatchUpdateAttendeeCapabilitiesExcept",
@@ -526,28 +588,83 @@ _OPERATION_LIST = (
             ("MeetingId", "ExcludedAttendeeIds", "Capabilities"),
         ),
         updates_capabilities=True,
+        http=(
+            "PUT",
+            "/meetings/{MeetingId}/attendees/capabilities?operation=batch-update-except",
+            200,
+        ),
+        errors=(
+            "BadRequestException",
+            "ConflictException",
+            "UnauthorizedException",
+            "NotFoundException",
+            "ForbiddenException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+        ),
     ),
     Operation(
         "GetAttendee",
         "get_attendee",
         _request("GetAttendee", _ATTENDEE_REF, ("MeetingId", "AttendeeId")),
         _response("GetAttendee", {"Attendee": ATTENDEE}),
+        http=("GET", "/meetings/{MeetingId}/attendees/{AttendeeId}", 200),
+        errors=(
+            "BadRequestException",
+            "ForbiddenException",
+            "NotFoundException",
+            "UnauthorizedException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+        ),
     ),
     Operation(
         "DeleteAttendee",
         "delete_attendee",
         _request("DeleteAttendee", _ATTENDEE_REF, ("MeetingId", "AttendeeId")),
+        http=("DELETE", "/meetings/{MeetingId}/attendees/{AttendeeId}", 204),
+        errors=(
+            "BadRequestException",
+            "ForbiddenException",
+            "NotFoundException",
+            "UnauthorizedException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+        ),
     ),
     Operation(
         "GetMeeting",
         "get_meeting",
         _request("GetMeeting", _MEETING_ONLY, ("MeetingId",)),
         _response("GetMeeting", {"Meeting": MEETING}),
+        http=("GET", "/meetings/{MeetingId}", 200),
+        errors=(
+            "NotFoundException",
+            "BadRequestException",
+            "ForbiddenException",
+            "UnauthorizedException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+        ),
     ),
     Operation(
         "DeleteMeeting",
         "delete_meeting",
         _request("DeleteMeeting", _MEETING_ONLY, ("MeetingId",)),
+        http=("DELETE", "/meetings/{MeetingId}", 204),
+        errors=(
+            "BadRequestException",
+            "ForbiddenException",
+            "UnauthorizedException",
+            "NotFoundException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+        ),
     ),
     Operation(
         "ListAttendees",
@@ -562,6 +679,16 @@ _OPERATION_LIST = (
             ("MeetingId",),
         ),
         _response("ListAttendees", {"Attendees": ATTENDEE_LIST, "NextToken": PLAIN_STRING}),
+        http=("GET", "/meetings/{MeetingId}/attendees", 200),
+        errors=(
+            "BadRequestException",
+            "ForbiddenException",
+            "NotFoundException",
+            "UnauthorizedException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+        ),
     ),
 )
 
