@@ -126,6 +126,8 @@ class Pattern:
     def _refused(self) -> re.Pattern[str]:
         if self.alphabet is None:
             raise ValueError(f"not a single-class pattern: {self.documented}")
+        if self.alphabet.startswith("^"):  # a negated class: its body is what it refuses
+            return re.compile("[" + self.alphabet[1:] + "]")
         return re.compile("[^" + self.alphabet + "]")
 
     def first_disallowed(self, value: str) -> Optional[int]:
@@ -199,9 +201,16 @@ TENANT_ID = Pattern(
 )
 #: TagKey (service model). ``+-=`` inside the class is the range U+002B..U+003D, as written.
 TAG_KEY = Pattern(source="[a-zA-Z+-=._:/]+", documented="^[a-zA-Z+-=._:/]+$")
-#: TagValue (service model): Java's ``\s`` and ASCII ``\w``; ``+-=`` is a range again.
+#: TagValue (service model ``[\s\w+-=\.:/@]*``; ``+-=`` is a range again). The project's
+#: reading: the model's pattern is unanchored (it matches anything), and the AWS tagging
+#: conventions allow "letters, numbers, and spaces representable in UTF-8" and ``+ - = . _ :
+#: / @``. So an ASCII character is allowed when the pattern allows it (Java's ASCII ``\s`` and
+#: ``\w``), and every other character is allowed: Unicode letters and digits, and whatever
+#: else the service counts as one, are never refused. Written as the ASCII characters it
+#: refuses, which Python and ECMA-262 read the same way.
 TAG_VALUE = Pattern(
-    source="[" + JAVA_WHITESPACE + "a-zA-Z0-9_+-=.:/@]*", documented="[\\s\\w+-=\\.:/@]*"
+    source="[^\\u0000-\\u0008\\u000e-\\u001f!-*>?\\[\\\\\\]^`{-~\\u007f]*",
+    documented="[\\s\\w+-=\\.:/@]*",
 )
 
 
@@ -225,6 +234,9 @@ class String:
     known_values: Optional[tuple[str, ...]] = None
     #: Responses may list the content-share attendee ``<AttendeeId>#content`` (I204).
     content_share: bool = False
+    #: The model's ``idempotencyToken``: boto3 and the AWS CLI fill it in when it is left out,
+    #: so a request need not carry it even where the model lists it as required.
+    idempotency_token: bool = False
 
 
 @dataclass(frozen=True)
@@ -271,7 +283,12 @@ MEETING_HOST_ID = replace(EXTERNAL_USER_ID, name="MeetingHostId")
 GUID_STRING = String("GuidString", pattern=GUID, pattern_code="E203")
 MEDIA_CAPABILITY = String("MediaCapabilities", enum=MEDIA_CAPABILITIES)
 CLIENT_TOKEN = String(
-    "ClientRequestToken", min_length=2, max_length=64, pattern=CLIENT_REQUEST_TOKEN, sensitive=True
+    "ClientRequestToken",
+    min_length=2,
+    max_length=64,
+    pattern=CLIENT_REQUEST_TOKEN,
+    sensitive=True,
+    idempotency_token=True,
 )
 MEDIA_REGION = String("MediaRegion", min_length=2, max_length=64, known_values=MEDIA_REGIONS)
 JOIN_TOKEN = String("JoinTokenString", min_length=2, max_length=2048, sensitive=True)
@@ -425,7 +442,12 @@ class Operation:
 
 
 def _request(name: str, members: Mapping[str, Shape], required: tuple[str, ...]) -> Structure:
-    return Structure(f"{name}Request", members, required=required)
+    """``required``: the model's required members. An idempotency token among them is left
+    out: the SDKs fill it in, so a request without it is valid (a given one is checked)."""
+    needed = tuple(
+        n for n in required if not (isinstance(s := members[n], String) and s.idempotency_token)
+    )
+    return Structure(f"{name}Request", members, required=needed)
 
 
 def _response(name: str, members: Mapping[str, Shape]) -> Structure:

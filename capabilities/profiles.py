@@ -33,8 +33,8 @@ from .report import (
     make_finding,
 )
 from .validator import (
-    _checked_features,
     _effective_triple,
+    _features_resolutions,
     _meeting_parts,
     _transition_texts,
     _transitions,
@@ -206,7 +206,7 @@ def _check_transitions(
     if resolutions is None:
         # invalid features are reported where they are written, and give no warnings
         with suppress(CapabilityValidationError):
-            resolutions = _checked_features(meeting, "meeting_features")
+            resolutions = _features_resolutions(meeting, "meeting_features")
     transitions = content["transitions"]
     here = (*loc, "transitions")
     if not isinstance(transitions, list):

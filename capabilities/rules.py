@@ -46,6 +46,10 @@ class Rule:
     status: Status
     #: The service exception an error maps to; None for warnings and infos.
     exception: Optional[str] = None
+    #: What the rule becomes where values are read as the service sends them (a response, or
+    #: meeting features passed in): None, it applies as in a request; "", it constrains
+    #: requests only; otherwise the code reported instead.
+    in_response: Optional[str] = None
 
     @property
     def source_url(self) -> str:
@@ -60,9 +64,14 @@ _RULE_LIST = (
         "error",
         "value has the wrong type",
         "Each member has the type the service model gives it: structure (an object), list, "
-        "string or integer. Booleans are not integers, and neither is 25.0: boto3 refuses both.",
+        "string or integer. Booleans are not integers, and neither is 25.0: the service "
+        "refuses both. Python values are accepted as botocore accepts them: any dict subclass "
+        "(OrderedDict, defaultdict) for an object, a list or tuple (or a subclass) for a list, "
+        "any str subclass (a class X(str, Enum) member too) for a string, compared by its "
+        "string value, and an int subclass (IntEnum) for an integer. In a response a null "
+        "member is read as absent (the service sends nulls; boto3 drops them).",
         "model",
-        "documented",
+        "decided",
         _BAD,
     ),
     Rule(
@@ -71,11 +80,12 @@ _RULE_LIST = (
         "required member missing",
         "The service model's required members of each structure must be present: in a "
         "request, and in a response (where only AttendeeCapabilities has any: Audio, Video "
-        "and Content; botocore's Stubber refuses a stubbed response without them). (boto3 "
-        "fills a missing ClientRequestToken itself; an AWS CLI input file or a raw request "
-        "must carry one.)",
+        "and Content; botocore's Stubber refuses a stubbed response without them). An "
+        "idempotency token (ClientRequestToken of the create-meeting calls) is the exception: "
+        "boto3 and the AWS CLI fill it in when it is left out, so a request or an AWS CLI "
+        "input file without one is valid; a given token is still checked.",
         "model",
-        "documented",
+        "decided",
         _BAD,
     ),
     Rule(
@@ -104,10 +114,12 @@ _RULE_LIST = (
         "list length out of bounds",
         "List lengths are within the model's min and max (BatchCreateAttendee 1..100 attendees, "
         "CreateMeetingWithAttendees 1..20, ExcludedAttendeeIds 1..250, TenantIds 1..5, "
-        "Tags 0..50).",
+        "Tags 0..50). These bounds constrain requests: a response is read as the service "
+        "sends it (CreateMeeting and GetMeeting responses carry TenantIds []).",
         "model",
-        "documented",
+        "decided",
         _BAD,
+        in_response="",
     ),
     Rule(
         "E106",
@@ -135,7 +147,9 @@ _RULE_LIST = (
         "value does not match the pattern",
         "Members with a pattern in the model (ClientRequestToken, notification ARNs, TenantIds, "
         "tag keys and values) match it. The whole value must match: the service matches "
-        "patterns with Java's matches(), and an unanchored [...]* would accept anything.",
+        "patterns with Java's matches(), and an unanchored [...]* would accept anything. "
+        "A tag value's \\w is read as Unicode letters, digits and _ (the AWS tagging "
+        "conventions allow letters and numbers representable in UTF-8).",
         "model",
         "decided",
         _BAD,
@@ -167,10 +181,12 @@ _RULE_LIST = (
         "reserved aws: prefix",
         "Values that begin with aws: are reserved. You can't configure a value that uses this "
         "prefix. Case insensitive. (The project's reading: checked on the raw value, so "
-        "' aws:x' and 'awsx:' are allowed.)",
+        "' aws:x' and 'awsx:' are allowed.) A request may not use the prefix; in a response "
+        "it is I208.",
         "get_attendee",
         "decided",
         _BAD,
+        in_response="I208",
     ),
     Rule(
         "E203",
@@ -216,6 +232,15 @@ _RULE_LIST = (
         "An AttendeeId listed twice in ExcludedAttendeeIds is redundant (IDs compare "
         "case-insensitively).",
         "model",
+        "decided",
+    ),
+    Rule(
+        "I208",
+        "info",
+        "attendee the service created (aws: prefix) in a response",
+        "The aws: prefix is reserved for the service's own attendees: media capture pipelines "
+        "join as aws:MediaPipeline-<id>, so a response may list such an ExternalUserId.",
+        "get_attendee",
         "decided",
     ),
     Rule(
@@ -277,20 +302,25 @@ _RULE_LIST = (
         "error",
         "high resolution needs Attendee.MaxCount",
         "If you specify FHD for MeetingFeatures:Video:MaxResolution, or UHD for "
-        "MeetingFeatures:Content:MaxResolution, MeetingFeatures:Attendee:MaxCount must be given.",
+        "MeetingFeatures:Content:MaxResolution, MeetingFeatures:Attendee:MaxCount must be given. "
+        "(The project's reading: this constrains requests; a response, or meeting features "
+        "passed in, need not echo MaxCount.)",
         "AttendeeFeatures",
-        "documented",
+        "decided",
         _BAD,
+        in_response="",
     ),
     Rule(
         "E402",
         "error",
         "high resolution allows at most 25 attendees",
         "With FHD video or UHD content, the maximum number of attendees changes from the "
-        "default of 250 to 25; Attendee.MaxCount above 25 is refused.",
+        "default of 250 to 25; Attendee.MaxCount above 25 is refused (in requests; a response "
+        "is read as the service sends it).",
         "AttendeeFeatures",
         "decided",
         _BAD,
+        in_response="",
     ),
     Rule(
         "E403",

@@ -225,6 +225,11 @@ class _Builder:
         self.response = response
         self.defs: dict[str, Schema] = {}
 
+    def applies(self, code: str) -> bool:
+        """Whether the rule ``code`` refuses values in what this builder describes (a rule
+        may apply to requests only: see Rule.in_response)."""
+        return not self.response or RULES[code].in_response is None
+
     def ref(self, name: str, schema: Schema) -> Schema:
         known = self.defs.setdefault(name, schema)
         if known != schema:
@@ -236,10 +241,11 @@ class _Builder:
             return self.ref(shape.name, self.structure(shape))
         if isinstance(shape, m.ListOf):
             out: Schema = {"type": "array", "items": self.shape(shape.member)}
-            if shape.min_items is not None:
-                out["minItems"] = shape.min_items
-            if shape.max_items is not None:
-                out["maxItems"] = shape.max_items
+            if self.applies("E105"):
+                if shape.min_items is not None:
+                    out["minItems"] = shape.min_items
+                if shape.max_items is not None:
+                    out["maxItems"] = shape.max_items
             return out
         if isinstance(shape, m.Integer):
             out = {"type": "integer"}
@@ -273,7 +279,7 @@ class _Builder:
                 ]
             else:
                 out["pattern"] = shape.pattern.ecma
-        if shape.reserved_prefix:
+        if shape.reserved_prefix and self.applies("E202"):
             notes.append(RULES["E202"].description)
             out["not"] = {"pattern": f"^(?:{m.RESERVED_PREFIX.source})"}
         if shape.known_values is not None:
@@ -283,11 +289,20 @@ class _Builder:
             out["description"] = " ".join(notes)
         return out
 
+    def member(self, shape: m.Shape, required: bool) -> Schema:
+        """In a response, an optional member may be null (read as absent)."""
+        if self.response and not required:
+            return {"anyOf": [{"type": "null"}, self.shape(shape)]}
+        return self.shape(shape)
+
     def structure(self, shape: m.Structure) -> Schema:
         out: Schema = {
             "type": "object",
             "title": shape.name,
-            "properties": {name: self.shape(member) for name, member in shape.members.items()},
+            "properties": {
+                name: self.member(member, name in shape.required)
+                for name, member in shape.members.items()
+            },
         }
         if shape.doc:
             out["description"] = shape.doc

@@ -20,6 +20,7 @@ from .matrix import (
     transition_warnings,
 )
 from .report import Finding, Location, Report, make_finding, pointer
+from .rules import RULES
 from .types import AttendeeCapabilities, MeetingFeatures
 
 __all__ = [
@@ -75,6 +76,46 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+# --- the Python values botocore accepts ---------------------------------------------------
+#
+# botocore's ParamValidator tests isinstance: any dict subclass is an object, any list or
+# tuple (or subclass) a list, any str subclass a string, any int subclass an integer (bool
+# too, which the service refuses in JSON: E101 keeps refusing it). The generated checks test
+# ``type(v) is dict`` and friends, the fast way; a value they refuse is made plain here first,
+# so a subclass gives exactly the report of its plain twin.
+
+
+def _text(value: object) -> Optional[str]:
+    """The string value of a ``str`` or ``str`` subclass (an Enum member's value, whatever its
+    ``__str__`` says); None for anything else."""
+    if type(value) is str:
+        return value
+    return str.__str__(value) if isinstance(value, str) else None
+
+
+def _plain(shape: m.Shape, value: object) -> object:
+    """``value`` with subclasses of dict, list, tuple, str and int replaced by the plain types,
+    along ``shape`` (members outside the shape are kept as they are)."""
+    if isinstance(shape, m.Structure):
+        if not isinstance(value, dict):
+            return value
+        out = {}
+        for key, item in value.items():
+            key = _text(key) if isinstance(key, str) else key
+            member = shape.members.get(key) if isinstance(key, str) else None
+            out[key] = item if member is None else _plain(member, item)
+        return out
+    if isinstance(shape, m.ListOf):
+        if isinstance(value, (list, tuple)):
+            return [_plain(shape.member, item) for item in value]
+        return value
+    if isinstance(shape, m.String):
+        return _text(value) if isinstance(value, str) else value
+    if _is_int(value) and type(value) is not int:
+        return int.__int__(cast(int, value))
+    return value
+
+
 # --- the walk --------------------------------------------------------------------------------
 #
 # Each shape is checked by two functions generated once from the rule data as Python source:
@@ -126,13 +167,26 @@ class _Context:
         message: str,
         fix: Optional[Mapping[str, object]] = None,
     ) -> None:
+        if self.response and code in _IN_RESPONSE:
+            code = _IN_RESPONSE[code]
+            if not code:
+                return
         self.findings.append(make_finding(code, location, message, fix))
+
+
+#: Rules that read values the service sent differently (Rule.in_response): "" drops one.
+_IN_RESPONSE = {
+    code: rule.in_response for code, rule in RULES.items() if rule.in_response is not None
+}
 
 
 def _walk(shape: m.Shape, value: object, loc: Location, ctx: _Context) -> None:
     """Report every finding about ``value``, a ``shape`` at ``loc``."""
-    if not _clean(shape)(value, ctx):
-        _walker(shape)(value, loc, ctx)
+    clean = _clean(shape)
+    if not clean(value, ctx):
+        value = _plain(shape, value)
+        if not clean(value, ctx):
+            _walker(shape)(value, loc, ctx)
 
 
 # --- findings (called by the generated walks) ------------------------------------------------
@@ -209,7 +263,9 @@ def _length_finding(shape: m.String, length: int, loc: Location, ctx: _Context) 
 
 
 def _reserved_finding(shape: m.String, loc: Location, ctx: _Context) -> None:
-    ctx.add("E202", loc, f"{shape.name} may not begin with 'aws:' in any letter case (reserved)")
+    ctx.add(
+        "E202", loc, f"{shape.name} begins with 'aws:' (any letter case), reserved for the service"
+    )
 
 
 def _pattern_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
@@ -333,6 +389,14 @@ class _SourceWriter:
         self.lines.append("    " * depth + line)
 
     @staticmethod
+    def requests_only(condition: str, *codes: str) -> str:
+        """``condition``, or False in a response when the rules ``codes`` constrain requests
+        only (Rule.in_response "")."""
+        if condition != "False" and all(_IN_RESPONSE.get(code) == "" for code in codes):
+            return f"not response and ({condition})"
+        return condition
+
+    @staticmethod
     def outside(expression: str, low: Optional[int], high: Optional[int]) -> str:
         if low is not None and high is not None:
             return f"not {low} <= {expression} <= {high}"
@@ -429,7 +493,9 @@ class _CleanWriter(_SourceWriter):
             self.emit(depth, f"{name}.append({v})")
 
     def list_of(self, shape: m.ListOf, v: str, depth: int) -> None:
-        bounds = self.outside(f"len({v})", shape.min_items, shape.max_items)
+        bounds = self.requests_only(
+            self.outside(f"len({v})", shape.min_items, shape.max_items), "E105"
+        )
         self.fail_if(depth, f"(type({v}) is not list and type({v}) is not tuple) or {bounds}")
         item = self.variable()
         declare_at = len(self.lines)
@@ -462,14 +528,16 @@ class _CleanWriter(_SourceWriter):
                 self.emit(depth, f"{count} += 1")
                 self.value(sub, member, depth)
             else:
-                self.emit(depth, f"if {member} is not _MISSING:")
+                self.emit(depth, f"if {member} is None and response: {count} += 1  # absent")
+                self.emit(depth, f"elif {member} is not _MISSING:")
                 self.emit(depth + 1, f"{count} += 1")
                 self.value(sub, member, depth + 1)
         for name in shape.ignored:
             self.emit(depth, f"if {name!r} in {v}: {count} += 1")
         self.fail_if(depth, f"{count} != len({v})")
         if shape is m.MEETING_FEATURES:
-            self.fail_if(depth, f"not {self.constant(_attendee_count_clean)}({v})")
+            counted = f"not {self.constant(_attendee_count_clean)}({v})"
+            self.fail_if(depth, self.requests_only(counted, "E401", "E402"))
 
 
 class _WalkWriter(_SourceWriter):
@@ -545,7 +613,9 @@ class _WalkWriter(_SourceWriter):
         wrong = f"type({v}) is not list and type({v}) is not tuple"
         at, this = self.of_type(shape, v, where, depth, wrong)
         depth += 1
-        bounds = self.outside(f"len({v})", shape.min_items, shape.max_items)
+        bounds = self.requests_only(
+            self.outside(f"len({v})", shape.min_items, shape.max_items), "E105"
+        )
         if bounds != "False":
             self.emit(depth, f"if {bounds}:")
             self.report(depth + 1, _count_finding, this, f"len({v})", at)
@@ -575,7 +645,8 @@ class _WalkWriter(_SourceWriter):
                 self.report(depth + 1, _missing, repr(name), at)
                 self.emit(depth, "else:")
             else:
-                self.emit(depth, f"if {member} is not _MISSING:")
+                self.emit(depth, f"if {member} is None and response: {count} += 1  # absent")
+                self.emit(depth, f"elif {member} is not _MISSING:")
             self.emit(depth + 1, f"{count} += 1")
             if isinstance(sub, m.Structure) and sub is not m.ATTENDEE_CAPABILITIES:
                 # most nested objects are clean: one call says so
@@ -595,7 +666,7 @@ class _WalkWriter(_SourceWriter):
             self.emit(depth, "elif cross_field:")
             self.report(depth + 1, _capability_rules, v, at)
         elif shape is m.MEETING_FEATURES:
-            self.emit(depth, "if cross_field:")
+            self.emit(depth, f"if cross_field and {self.requests_only('True', 'E401', 'E402')}:")
             self.report(depth + 1, _meeting_feature_rules, v, at)
 
 
@@ -641,7 +712,8 @@ def _clean_triples(
 
 
 def _valid_capability(value: Any) -> Optional[str]:
-    return value if isinstance(value, str) and value in m.MEDIA_CAPABILITIES else None
+    text = _text(value)
+    return text if text in m.MEDIA_CAPABILITIES else None
 
 
 def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> None:
@@ -758,10 +830,13 @@ def _resolution_parts(features: object) -> tuple[Optional[str], Optional[str]]:
 
 
 def _max_resolution(part: object, default: str) -> Optional[str]:
+    """A MaxResolution; the default where it is absent (or null, as a response says it)."""
     if part is None:
         return default
-    value = part.get("MaxResolution", default) if isinstance(part, dict) else None
-    return value if isinstance(value, str) else None
+    if not isinstance(part, dict):
+        return None
+    value = part.get("MaxResolution")
+    return default if value is None else _text(value)
 
 
 def _resolutions(features: object) -> Optional[Resolutions]:
@@ -792,25 +867,76 @@ def _passed(operation: str, unchecked: frozenset[str]) -> Report:
     return Report.build(operation, (), unchecked)
 
 
-def _checked_features(features: object, what: str) -> Resolutions:
-    """Validate a meeting_features argument; raise CapabilityValidationError on errors."""
-    if features is None:
-        return (m.DEFAULT_VIDEO_RESOLUTION, m.DEFAULT_CONTENT_RESOLUTION)
-    if not _clean(m.MEETING_FEATURES)(features, _FEATURES_PROBE):
-        ctx = _Context(response=True, resolutions=None)
-        _walk(m.MEETING_FEATURES, features, (), ctx)
-        Report.build(what, ctx.findings).raise_for_errors()
-    resolutions = _resolutions(features)
+#: Where MeetingFeatures sit in a Meeting, and a Meeting in a response (from the rule data).
+_FEATURES_MEMBER = next(n for n, s in m.MEETING.members.items() if s is m.MEETING_FEATURES)
+_MEETING_MEMBER = next(
+    n
+    for op in m.OPERATIONS.values()
+    if op.response is not None
+    for n, s in op.response.members.items()
+    if s is m.MEETING
+)
+
+
+def _features_argument(value: object) -> object:
+    """The MeetingFeatures of a meeting_features argument, which may be the MeetingFeatures
+    themselves, a Meeting object, or a CreateMeeting or GetMeeting response (unwrapped).
+    A Meeting without MeetingFeatures was created without them: ``{}``, the defaults."""
+    if not isinstance(value, dict) or value.keys() & m.MEETING_FEATURES.members.keys():
+        return value
+    meeting = value.get(_MEETING_MEMBER)
+    if isinstance(meeting, dict):
+        value = meeting
+    if value.keys() & m.MEETING.members.keys():
+        features = value.get(_FEATURES_MEMBER)
+        return {} if features is None else features
+    return value
+
+
+def _checked_features(value: object, what: str) -> dict[str, Any]:
+    """The MeetingFeatures a meeting_features argument gives (see _features_argument), read
+    as the service sends them (nulls are absent, E401/E402 do not apply); plain types.
+    Raises CapabilityValidationError on errors."""
+    if value is None:
+        return {}
+    features = _features_argument(value)
+    clean = _clean(m.MEETING_FEATURES)
+    if not clean(features, _FEATURES_PROBE):
+        features = _plain(m.MEETING_FEATURES, features)
+        if not clean(features, _FEATURES_PROBE):
+            ctx = _Context(response=True, resolutions=None)
+            _walker(m.MEETING_FEATURES)(features, (), ctx)
+            Report.build(what, ctx.findings).raise_for_errors()
+    assert isinstance(features, dict)
+    return features
+
+
+def _features_resolutions(value: object, what: str) -> Resolutions:
+    """The resolutions of a meeting_features argument (see _checked_features)."""
+    resolutions = _resolutions(_checked_features(value, what))
     assert resolutions is not None  # a features object without errors has readable resolutions
     return resolutions
 
 
+def _known_resolutions(value: object) -> Optional[Resolutions]:
+    """The resolutions of the meeting_features argument of a validation; None (the rules
+    that need them go unchecked) for an object holding none of the members of MeetingFeatures,
+    a Meeting or a response: what it is cannot be told, and it is never taken as defaults."""
+    features = _checked_features(value, "meeting_features")
+    if features and not features.keys() & m.MEETING_FEATURES.members.keys():
+        return None
+    return _resolutions(features)
+
+
 def _checked_triple(capabilities: object, what: str) -> Triple:
     """Check the shape of a capabilities argument (three valid values, nothing else)."""
-    if not _clean(m.ATTENDEE_CAPABILITIES)(capabilities, _SHAPE_PROBE):
-        ctx = _Context(response=False, resolutions=None, cross_field=False)
-        _walk(m.ATTENDEE_CAPABILITIES, capabilities, (), ctx)
-        Report.build(what, ctx.findings).raise_for_errors()
+    clean = _clean(m.ATTENDEE_CAPABILITIES)
+    if not clean(capabilities, _SHAPE_PROBE):
+        capabilities = _plain(m.ATTENDEE_CAPABILITIES, capabilities)
+        if not clean(capabilities, _SHAPE_PROBE):
+            ctx = _Context(response=False, resolutions=None, cross_field=False)
+            _walker(m.ATTENDEE_CAPABILITIES)(capabilities, (), ctx)
+            Report.build(what, ctx.findings).raise_for_errors()
     assert isinstance(capabilities, dict)
     return (capabilities["Audio"], capabilities["Video"], capabilities["Content"])
 
@@ -844,7 +970,7 @@ def validate(
     elif meeting_features is None:
         resolutions = None
     else:
-        resolutions = _checked_features(meeting_features, "meeting_features")
+        resolutions = _known_resolutions(meeting_features)
     prev: Optional[Triple] = None
     if previous is not None:
         if not op.updates_capabilities:
@@ -900,7 +1026,7 @@ def validate_response(
         raise ValueError(f"{op.name} returns no body to validate; responses: {with_response}")
     resolutions: Optional[Resolutions] = None
     if meeting_features is not None:
-        resolutions = _checked_features(meeting_features, "meeting_features")
+        resolutions = _known_resolutions(meeting_features)
     elif isinstance(response, dict) and isinstance(response.get("Meeting"), dict):
         resolutions = _resolutions(response["Meeting"].get("MeetingFeatures"))
     ctx = _Context(response=True, resolutions=resolutions)
@@ -922,7 +1048,7 @@ def normalize(
     may set: in a meeting with video off the default Video ``Receive`` is refused in a
     request (E301). Check a request with :func:`validate`.
     """
-    resolutions = _checked_features(meeting_features, "meeting_features")
+    resolutions = _features_resolutions(meeting_features, "meeting_features")
     triple = _effective_triple(capabilities, resolutions)
     return cast("AttendeeCapabilities", dict(zip(_CAPABILITY_MEMBERS, triple)))
 
@@ -940,12 +1066,19 @@ def _effective_triple(capabilities: object, resolutions: Resolutions) -> Triple:
 
 
 def normalize_meeting_features(features: Optional[Mapping[str, Any]] = None) -> MeetingFeatures:
-    """A copy of ``features`` with the documented defaults (Video HD, Content FHD) filled in."""
-    video, content = _checked_features(features, "normalize_meeting_features")
+    """A copy of ``features`` with the documented defaults (Video HD, Content FHD) filled in.
+
+    ``features`` may also be a Meeting object or a CreateMeeting/GetMeeting response; null
+    members are dropped (read as absent)."""
+    checked = _checked_features(features, "normalize_meeting_features")
+    resolutions = _resolutions(checked)
+    assert resolutions is not None  # as in _features_resolutions
+    video, content = resolutions
     # Copy the two levels that change; other values are kept as given (never walked).
     out: dict[str, Any] = {
-        key: dict(value) if isinstance(value, dict) else value
-        for key, value in (features or {}).items()
+        key: {k: v for k, v in value.items() if v is not None} if isinstance(value, dict) else value
+        for key, value in checked.items()
+        if value is not None
     }
     out.setdefault("Video", {}).setdefault("MaxResolution", video)
     out.setdefault("Content", {}).setdefault("MaxResolution", content)
@@ -956,4 +1089,4 @@ def allowed_capabilities(meeting_features: Optional[Mapping[str, Any]] = None) -
     """Every (Audio, Video, Content) an explicit request may set in the meeting.
 
     ``meeting_features`` None means a meeting created without MeetingFeatures."""
-    return requestable_triples(_checked_features(meeting_features, "meeting_features"))
+    return requestable_triples(_features_resolutions(meeting_features, "meeting_features"))

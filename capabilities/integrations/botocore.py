@@ -14,10 +14,11 @@ affected):
   botocore builds the request. This is the first event of a call, so an invalid call stops
   before any other handler, botocore's own parameter validation or a ``Stubber`` sees it.
   botocore fills a missing idempotency token (``ClientRequestToken`` of the create-meeting
-  calls) later, in a ``before-parameter-build`` handler; that member is therefore not reported
-  missing here. An error raises ``CapabilityParamValidationError``, which is both botocore's
-  ``ParamValidationError`` and this package's ``CapabilityValidationError``. The parameters are
-  never changed.
+  calls) later, in a ``before-parameter-build`` handler; ``validate`` never requires one.
+  Values are accepted as botocore accepts them (dict and str subclasses, Enum members by
+  their string value). An error raises ``CapabilityParamValidationError``, which is both
+  botocore's ``ParamValidationError`` and this package's ``CapabilityValidationError``. The
+  parameters are never changed.
 - ``after-call.chime-sdk-meetings.<Operation>``: successful responses teach the hook the
   ``MeetingFeatures`` of meetings (CreateMeeting, CreateMeetingWithAttendees, GetMeeting) and
   the capabilities of attendees (every response that lists attendees), so that later attendee
@@ -42,7 +43,7 @@ from .. import _model as m
 from ..report import CapabilityValidationError, Report
 from ..rules import RULES
 from ..types import AttendeeCapabilities, MeetingFeatures
-from ..validator import normalize_meeting_features, validate
+from ..validator import _valid_capability, normalize_meeting_features, validate
 
 if TYPE_CHECKING:
     from botocore.client import BaseClient
@@ -148,17 +149,20 @@ class _LRU(Generic[_K, _V]):
 
 def _key(value: object) -> Optional[str]:
     """A MeetingId or AttendeeId as a cache key (GUID hex digits compare case-insensitively)."""
-    return value.lower() if isinstance(value, str) else None
+    return str.lower(value) if isinstance(value, str) else None
 
 
 def _triple(capabilities: object) -> Optional[tuple[str, str, str]]:
-    """(Audio, Video, Content) when all three are valid values, else None."""
+    """(Audio, Video, Content) when all three are valid values (str subclasses and Enum
+    members by their string value), else None."""
     if not isinstance(capabilities, Mapping):
         return None
-    values = [capabilities.get(name) for name in _CAPABILITY_MEMBERS]
-    if not all(isinstance(v, str) and v in m.MEDIA_CAPABILITIES for v in values):
+    audio, video, content = (
+        _valid_capability(capabilities.get(name)) for name in _CAPABILITY_MEMBERS
+    )
+    if audio is None or video is None or content is None:
         return None
-    return (str(values[0]), str(values[1]), str(values[2]))
+    return (audio, video, content)
 
 
 def _as_capabilities(triple: tuple[str, str, str]) -> AttendeeCapabilities:
@@ -283,7 +287,6 @@ class ClientValidator:
             features = self._look_up(params["MeetingId"])
             if features is not None:
                 report = validate(op.name, params, meeting_features=features, previous=previous)
-        report = _without_filled_members(report, params, model.idempotent_members)
         self._act(report, params)
 
     def _look_up(self, meeting_id: str) -> Optional[MeetingFeatures]:
@@ -444,19 +447,6 @@ class ClientValidator:
             self._features.put(key, value)
         for pair, triple in capabilities:
             self._capabilities.put(pair, triple)
-
-
-def _without_filled_members(report: Report, params: Mapping[str, Any], filled: Any) -> Report:
-    """Drop "required member missing" for members botocore fills in (idempotency tokens)."""
-    missing = {name for name in (filled or ()) if name not in params}
-    if not missing or report.ok:
-        return report
-    kept = [
-        f
-        for f in report.findings
-        if not (f.code == "E102" and len(f.location) == 1 and f.location[0] in missing)
-    ]
-    return Report.build(report.operation, kept, report.unchecked)
 
 
 _INSTALLED: weakref.WeakKeyDictionary[Any, ClientValidator] = weakref.WeakKeyDictionary()

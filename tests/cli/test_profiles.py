@@ -230,7 +230,7 @@ def test_explain(tmp_path: Any) -> None:
     }
     broken = run("explain", str(EXAMPLES / "profiles" / "broken.json"))
     assert broken.status == 1
-    assert "MeetingFeatures are not valid: E401" in broken.out
+    assert "MeetingFeatures are not valid: E403" in broken.out
     not_profile = run("explain", str(EXAMPLES / "cli-input" / "create-attendee.json"))
     assert not_profile.status == 2
     assert "not a meeting profile" in not_profile.err

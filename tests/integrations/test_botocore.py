@@ -258,8 +258,14 @@ def test_features_given_explicitly(client: ChimeSDKMeetingsClient) -> None:
     with pytest.raises(CapabilityValidationError):
         hook.remember(other, {"Video": {"MaxResolution": "UHD"}})
     with pytest.raises(CapabilityValidationError):
-        install(client, meeting_features={other: {"Video": {"MaxResolution": "FHD"}}})
+        install(client, meeting_features={other: {"Video": {"MaxResolution": "4K"}}})
     assert installed(client) is hook  # a refused install replaces nothing
+    # features are read as the service sends them: E401 constrains CreateMeeting requests only
+    hook.remember(other, {"Video": {"MaxResolution": "FHD"}})
+    assert hook.meeting_features(other) == {
+        "Video": {"MaxResolution": "FHD"},
+        "Content": {"MaxResolution": "FHD"},
+    }
 
 
 def test_unknown_features_leave_a_debug_log_of_what_went_unchecked(

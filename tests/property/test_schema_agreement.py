@@ -8,7 +8,8 @@ For each document, ``jsonschema`` (Draft 2020-12, Python ``re`` patterns) and ``
   attendee requests stay unchecked on both sides; CreateMeetingWithAttendees checks its own);
 - ``AttendeeCapabilities``: the Capabilities of an UpdateAttendeeCapabilities request;
 - ``MeetingFeatures``: the MeetingFeatures of a CreateMeeting request;
-- ``Attendee``: the Attendee of a GetAttendee response (``validate_response``);
+- ``Attendee``: an Attendee listed in a ListAttendees response (``validate_response``; an
+  item of a list, so a null is not read as an absent member);
 - ``meeting-profile``: ``check_profiles``, less the findings about what a transition's names
   refer to (E501 and the checks of the update a transition performs), which no schema states.
 
@@ -82,7 +83,7 @@ def engine_ok(name: str, doc: Any) -> bool:
     if name == "MeetingFeatures":
         return capabilities.validate("CreateMeeting", {**MEETING, "MeetingFeatures": doc}).ok
     if name == "Attendee":
-        return capabilities.validate_response("GetAttendee", {"Attendee": doc}).ok
+        return capabilities.validate_response("ListAttendees", {"Attendees": [doc]}).ok
     assert name == "meeting-profile"
     return _profile_ok(doc)
 
