@@ -64,7 +64,12 @@ _JSON_TYPES = {
 
 
 def _type_name(value: object) -> str:
-    return _JSON_TYPES.get(type(value)) or type(value).__name__
+    """The JSON name of a value's type (of a subclass too); the Python name of another type."""
+    name = _JSON_TYPES.get(type(value))
+    if name is None:
+        kinds = (name for kind, name in _JSON_TYPES.items() if isinstance(value, kind))
+        name = next(kinds, type(value).__name__)
+    return name
 
 
 def _show(value: object, limit: int = 40) -> str:

@@ -14,7 +14,7 @@ from .. import _model as m
 from ..profiles import check_profiles, is_profile_document, iter_profiles
 from ..report import CapabilityValidationError, Finding, Report
 from ..rules import RULES
-from ..validator import normalize_meeting_features, validate
+from ..validator import _features_argument, normalize_meeting_features, validate
 from .loaders import Document, LoadError, Position, load_file
 
 __all__ = [
@@ -202,13 +202,6 @@ def _features_of(data: object, name: Optional[str], path: str) -> object:
         return content.get("MeetingFeatures", {})
     if not isinstance(data, dict):
         raise UsageError(f"{where}: not an object")
-    if isinstance(data.get("Meeting"), dict) and set(data) <= {
-        "Meeting",
-        "Attendees",
-        "Errors",
-        "ResponseMetadata",
-    }:
-        return data["Meeting"].get("MeetingFeatures", {})
     create = m.OPERATIONS["CreateMeetingWithAttendees"].request
     if set(data) <= set(create.members) and set(data) & {
         "ClientRequestToken",
@@ -217,10 +210,12 @@ def _features_of(data: object, name: Optional[str], path: str) -> object:
         "MeetingFeatures",
     }:
         return data.get("MeetingFeatures", {})
-    if set(data) <= set(m.MEETING_FEATURES.members):
-        return data
+    features = _features_argument(data)  # MeetingFeatures, a Meeting, or a response
+    if isinstance(features, dict) and set(features) <= set(m.MEETING_FEATURES.members):
+        return features
     raise UsageError(
-        f"{where}: not a profile, a CreateMeeting input, a GetMeeting response or MeetingFeatures"
+        f"{where}: not a profile, a CreateMeeting input, a Meeting, a CreateMeeting or "
+        "GetMeeting response, or MeetingFeatures"
     )
 
 
