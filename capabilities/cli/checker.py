@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any, Optional
 
 from .. import _model as m
@@ -27,6 +28,7 @@ __all__ = [
     "cli_command",
     "detect_operation",
     "load_meeting_features",
+    "operation_in_name",
     "resolve_operation",
 ]
 
@@ -118,38 +120,65 @@ def resolve_operation(name: str) -> str:
     raise UsageError(f"unknown operation {name!r}; covered: {options}")
 
 
-def detect_operation(data: object) -> str:
-    """The one operation whose request the file's members fit; LoadError says which fit."""
+def _folded(name: str) -> str:
+    return name.replace("-", "").replace("_", "").casefold()
+
+
+#: Each operation by its name folded: API name, CLI command and boto3 method fold alike.
+_BY_FOLDED_NAME = {_folded(op): op for op in m.OPERATIONS}
+
+
+def operation_in_name(path: str) -> Optional[str]:
+    """The operation a file name names: one of its dot-separated parts before the extension is
+    an operation's API name, CLI command or boto3 method (``get-attendee.json``,
+    ``create_meeting.yaml``, ``team.CreateAttendee.json``); None when no part is one."""
+    parts = PurePath(path).name.split(".")[:-1] or [PurePath(path).name]
+    named = {_BY_FOLDED_NAME.get(_folded(part)) for part in parts} - {None}
+    return named.pop() if len(named) == 1 else None
+
+
+def _how_to_choose(candidates: Sequence[str]) -> str:
+    if candidates:
+        example = cli_command(candidates[0])
+        fits = ", ".join(f"{name} (--operation {cli_command(name)})" for name in candidates)
+        found = f"the members fit several operations: {fits}"
+    else:
+        example = "get-attendee"
+        found = "no covered operation has these members"
+    return (
+        f"{found}; name the file after its operation ({example}.json, or NAME.{example}.json), "
+        "map it in [tool.chime-capabilities] operations of pyproject.toml, or pass --operation"
+    )
+
+
+def detect_operation(data: object, path: Optional[str] = None) -> str:
+    """The operation of an AWS CLI input file: the one its ``path`` names, else the one its
+    members fit (every member known, the fewest required members missing). LoadError says
+    which operations fit and how to choose."""
+    named = operation_in_name(path) if path is not None else None
+    if named is not None:
+        return named
     if not isinstance(data, dict):
         raise LoadError(
-            "cannot tell the operation of a file that is not an object; pass --operation"
+            f"cannot tell the operation of a file that is not an object; {_how_to_choose([])}"
         )
     keys = set(data)
-    tiers = (
-        # every member known and every required member present
-        [
-            op.name
-            for op in m.OPERATIONS.values()
-            if keys <= set(op.request.members) and set(op.request.required) <= keys
-        ],
-        # every member known (something required is missing)
-        [op.name for op in m.OPERATIONS.values() if keys <= set(op.request.members)],
-    )
-    for candidates in tiers:
-        if len(candidates) == 1:
-            return candidates[0]
-        if candidates:
-            fits = ", ".join(f"{name} (--operation {cli_command(name)})" for name in candidates)
-            raise LoadError(f"the members fit several operations: {fits}")
-    overlap = {op.name: len(keys & set(op.request.members)) for op in m.OPERATIONS.values()}
-    best = max(overlap.values())
-    candidates = [name for name, count in overlap.items() if count == best]
-    if best and len(candidates) == 1:
+    # every member known; the fewest required members missing decide
+    missing = {
+        op.name: len(set(op.request.required) - keys)
+        for op in m.OPERATIONS.values()
+        if keys <= set(op.request.members)
+    }
+    if missing:
+        fewest = min(missing.values())
+        candidates = [name for name, count in missing.items() if count == fewest]
+    else:
+        overlap = {op.name: len(keys & set(op.request.members)) for op in m.OPERATIONS.values()}
+        best = max(overlap.values())
+        candidates = [name for name, count in overlap.items() if count == best] if best else []
+    if len(candidates) == 1:
         return candidates[0]
-    if best:
-        fits = ", ".join(f"{name} (--operation {cli_command(name)})" for name in candidates)
-        raise LoadError(f"the members fit several operations: {fits}")
-    raise LoadError("no covered operation has these members; pass --operation")
+    raise LoadError(_how_to_choose(candidates))
 
 
 # --- meeting features ------------------------------------------------------------------------
@@ -247,7 +276,7 @@ def check_document(
         report = check_profiles(document.data)
     else:
         try:
-            result.operation = operation or detect_operation(document.data)
+            result.operation = operation or detect_operation(document.data, path)
         except LoadError as error:
             result.error = str(error)
             return result

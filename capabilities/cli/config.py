@@ -3,24 +3,28 @@
 Starting from the current directory and going up, the first ``pyproject.toml`` holding a
 ``[tool.chime-capabilities]`` table is used (files without that table are passed over, as
 ruff does). Keys: ``select`` and ``ignore`` (lists of rule codes or prefixes), ``strict``
-(boolean), ``max-file-size`` (bytes, or a string such as ``"5MB"``). A command-line option
-replaces the value of the same key.
+(boolean), ``max-file-size`` (bytes, or a string such as ``"5MB"``), and ``operations``: a
+table of glob -> operation for AWS CLI input files whose members and name do not tell
+(``"meetings/*.json" = "get-meeting"``; the first glob that matches wins). A command-line
+option replaces the value of the same key.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePath
 from typing import Any, Optional
 
-from .checker import UsageError
+from .checker import UsageError, resolve_operation
 
 __all__ = ["Config", "find_config", "parse_size"]
 
 _TABLE = "chime-capabilities"
-_KEYS = ("select", "ignore", "strict", "max-file-size")
+_KEYS = ("select", "ignore", "strict", "max-file-size", "operations")
 _SIZE = re.compile(r"(\d+)\s*(b|kb|k|kib|mb|m|mib)?", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2}
 _UNITS["mib"] = 1024**2
@@ -35,6 +39,22 @@ class Config:
     ignore: Optional[tuple[str, ...]] = None
     strict: Optional[bool] = None
     max_file_size: Optional[int] = None
+    #: (glob, API name) pairs of ``operations``, in the file's order.
+    operations: tuple[tuple[str, str], ...] = ()
+
+    def operation_for(self, path: str, cwd: Path) -> Optional[str]:
+        """The operation ``operations`` maps a checked file to, or None. Globs are matched
+        against the file's path relative to the pyproject.toml's directory (``*`` also
+        crosses ``/``); a glob without ``/`` against the file name too."""
+        if not self.operations or self.path is None:
+            return None
+        where = os.path.relpath(os.path.join(cwd, path), self.path.parent)
+        relative = PurePath(path if where.startswith("..") else where).as_posix()
+        name = PurePath(path).name
+        for glob, operation in self.operations:
+            if fnmatchcase(relative, glob) or ("/" not in glob and fnmatchcase(name, glob)):
+                return operation
+        return None
 
 
 def parse_size(text: str) -> int:
@@ -107,8 +127,19 @@ def _parse(path: Path, table: Any) -> Config:
         max_file_size = parse_size(size)
     elif size is not None:
         raise UsageError(f"{path}: [tool.{_TABLE}] max-file-size is bytes or a string like '5MB'")
+    operations = table.get("operations", {})
+    if not isinstance(operations, dict) or not all(isinstance(v, str) for v in operations.values()):
+        raise UsageError(
+            f"{path}: [tool.{_TABLE}] operations is a table of glob = operation "
+            '(e.g. "meetings/*.json" = "get-meeting")'
+        )
+    try:
+        mapped = tuple((glob, resolve_operation(name)) for glob, name in operations.items())
+    except UsageError as error:
+        raise UsageError(f"{path}: [tool.{_TABLE}] operations: {error}") from None
     return Config(
         path=path,
+        operations=mapped,
         select=_codes(path, "select", table["select"]) if "select" in table else None,
         ignore=_codes(path, "ignore", table["ignore"]) if "ignore" in table else None,
         strict=strict,

@@ -66,7 +66,7 @@ def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> 
                 path,
                 document,
                 kind=options.kind,
-                operation=operation,
+                operation=operation or config.operation_for(path, cwd),
                 meeting_features=features,
                 rules=rules,
             )
