@@ -112,7 +112,9 @@ def _shape_text(shape: m.Shape) -> str:
         if shape.pattern is not None:
             parts.append(f"pattern `{shape.pattern.documented}` (whole value)")
         if shape.reserved_prefix:
-            parts.append("no `aws:` prefix (any case)")
+            parts.append("no `aws:` prefix (any case) in a request")
+        if shape.idempotency_token:
+            parts.append("idempotency token: the SDKs and the AWS CLI fill it in when left out")
         if shape.known_values is not None:
             parts.append("documented values: " + ", ".join(shape.known_values))
         if shape.sensitive:
@@ -128,6 +130,13 @@ def _shape_text(shape: m.Shape) -> str:
 
 def _range(low: Optional[int], high: Optional[int]) -> str:
     return f"{'' if low is None else low}..{'' if high is None else high}"
+
+
+def _response_readings() -> str:
+    """What the rules of Rule.in_response become in a response, as a clause."""
+    dropped = [code for code, rule in RULES.items() if rule.in_response == ""]
+    replaced = [f"{code} is {rule.in_response}" for code, rule in RULES.items() if rule.in_response]
+    return f"{', '.join(dropped)} do not apply; " + ", ".join(replaced)
 
 
 def _member_rows(shape: m.Structure, prefix: str, required: bool) -> list[str]:
@@ -149,6 +158,9 @@ def _operation_lines() -> list[str]:
         "",
         "Every member the engine knows, with its bounds. A member not listed is an error (E103)",
         "in a request; in a response it is noted (I109), as the service adds response members.",
+        "A response is read as the service sends it: a `null` member is absent, and "
+        + _response_readings()
+        + ".",
         "",
     ]
     for op in m.OPERATIONS.values():

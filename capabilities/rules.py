@@ -148,8 +148,10 @@ _RULE_LIST = (
         "Members with a pattern in the model (ClientRequestToken, notification ARNs, TenantIds, "
         "tag keys and values) match it. The whole value must match: the service matches "
         "patterns with Java's matches(), and an unanchored [...]* would accept anything. "
-        "A tag value's \\w is read as Unicode letters, digits and _ (the AWS tagging "
-        "conventions allow letters and numbers representable in UTF-8).",
+        "A tag value's ASCII characters are those of the model's class (Java's ASCII \\s "
+        "and \\w); any other character is accepted: the AWS tagging conventions allow "
+        "letters, numbers and spaces representable in UTF-8, and which ones the service "
+        "counts cannot be told offline.",
         "model",
         "decided",
         _BAD,
