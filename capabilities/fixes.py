@@ -24,7 +24,7 @@ def apply_fixes(document: Any, fixes: Mapping[str, object]) -> Any:
             raise ValueError("a fix cannot replace the whole document")
         node = out
         for token in parts[:-1]:
-            if isinstance(node, list):
+            if isinstance(node, (list, tuple)):  # botocore takes a tuple for a list
                 node = node[int(token)]
             elif isinstance(node, dict):
                 node = node.setdefault(token, {})

@@ -39,8 +39,10 @@ _CAPABILITY_MEMBERS = ("Audio", "Video", "Content")
 
 
 def operation_name(operation: str) -> str:
-    """The API name of a covered operation given as API name or boto3 method name."""
+    """The API name of a covered operation given as API name or boto3 method name (a str
+    subclass or ``str`` Enum member by its string value)."""
     if isinstance(operation, str):
+        operation = str.__str__(operation)
         if operation in m.OPERATIONS:
             return operation
         if operation in _BY_METHOD:
@@ -85,9 +87,10 @@ def _is_int(value: object) -> bool:
 #
 # botocore's ParamValidator tests isinstance: any dict subclass is an object, any list or
 # tuple (or subclass) a list, any str subclass a string, any int subclass an integer (bool
-# too, which the service refuses in JSON: E101 keeps refusing it). The generated checks test
-# ``type(v) is dict`` and friends, the fast way; a value they refuse is made plain here first,
-# so a subclass gives exactly the report of its plain twin.
+# too, which the service refuses in JSON: E101 keeps refusing it). The generated predicate
+# tests ``type(v) is dict`` and friends, the fast way, and refuses a subclass; the walk then
+# accepts it (``isinstance``), reads a string by its value, and so reports exactly what the
+# plain twin gives. Arguments (meeting_features, previous) are made plain by _plain.
 
 
 def _text(value: object) -> Optional[str]:
@@ -100,23 +103,35 @@ def _text(value: object) -> Optional[str]:
 
 def _plain(shape: m.Shape, value: object) -> object:
     """``value`` with subclasses of dict, list, tuple, str and int replaced by the plain types,
-    along ``shape`` (members outside the shape are kept as they are)."""
-    if isinstance(shape, m.Structure):
-        if not isinstance(value, dict):
+    along ``shape`` (members outside the shape are kept as they are); ``value`` itself when
+    nothing is replaced."""
+    kind = type(value)
+    if kind is str or kind is int or value is None:
+        return value
+    if isinstance(value, dict):
+        if not isinstance(shape, m.Structure):
             return value
         out = {}
+        changed = kind is not dict
         for key, item in value.items():
-            key = _text(key) if isinstance(key, str) else key
-            member = shape.members.get(key) if isinstance(key, str) else None
-            out[key] = item if member is None else _plain(member, item)
-        return out
-    if isinstance(shape, m.ListOf):
-        if isinstance(value, (list, tuple)):
-            return [_plain(shape.member, item) for item in value]
-        return value
-    if isinstance(shape, m.String):
-        return _text(value) if isinstance(value, str) else value
-    if _is_int(value) and type(value) is not int:
+            if type(key) is not str and isinstance(key, str):
+                key, changed = str.__str__(key), True
+            member = shape.members.get(key) if type(key) is str else None
+            if member is not None:
+                plain = _plain(member, item)
+                changed = changed or plain is not item
+                item = plain
+            out[key] = item
+        return out if changed else value
+    if isinstance(value, (list, tuple)):
+        if not isinstance(shape, m.ListOf):
+            return value
+        items = [_plain(shape.member, item) for item in value]
+        unchanged = all(new is old for new, old in zip(items, value))
+        return value if unchanged and (kind is list or kind is tuple) else items
+    if isinstance(value, str):
+        return str.__str__(value)
+    if _is_int(value):
         return int.__int__(cast(int, value))
     return value
 
@@ -187,11 +202,8 @@ _IN_RESPONSE = {
 
 def _walk(shape: m.Shape, value: object, loc: Location, ctx: _Context) -> None:
     """Report every finding about ``value``, a ``shape`` at ``loc``."""
-    clean = _clean(shape)
-    if not clean(value, ctx):
-        value = _plain(shape, value)
-        if not clean(value, ctx):
-            _walker(shape)(value, loc, ctx)
+    if not _clean(shape)(value, ctx):
+        _walker(shape)(value, loc, ctx)
 
 
 # --- findings (called by the generated walks) ------------------------------------------------
@@ -214,7 +226,7 @@ def _unknown(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: _Con
             continue
         shown = _show(key)
         # a non-string key (possible from Python, not from JSON) is named by its type
-        at = (*loc, key if isinstance(key, str) else shown)
+        at = (*loc, str.__str__(key) if isinstance(key, str) else shown)
         if ctx.response:
             ctx.add("I109", at, f"member {shown} is not in the service model")
         else:
@@ -231,7 +243,7 @@ def _duplicates(
 ) -> None:
     name, code = unique
     fold = code == "W207"  # GUIDs: hex digits compare case-insensitively
-    keys = [item.get(name) if isinstance(item, dict) else None for item in items]
+    keys = [_text(item.get(name)) if isinstance(item, dict) else None for item in items]
     strings = [key.lower() if fold else key for key in keys if isinstance(key, str)]
     if len(set(strings)) == len(strings):
         return
@@ -256,7 +268,7 @@ def _integer_findings(shape: m.Integer, value: object, loc: Location, ctx: _Cont
     if (shape.minimum is not None and value < shape.minimum) or (
         shape.maximum is not None and value > shape.maximum
     ):
-        shown = str(value) if abs(value) < 10**15 else "a value of that size"
+        shown = str(int(value)) if abs(value) < 10**15 else "a value of that size"
         ctx.add(
             "E106", loc, f"{shown} is out of range; allowed {_bounds(shape.minimum, shape.maximum)}"
         )
@@ -565,7 +577,8 @@ class _WalkWriter(_SourceWriter):
         if isinstance(shape, m.String):
             self.string(shape, v, where, depth)
         elif isinstance(shape, m.Integer):
-            self.emit(depth, f"if {self.integer_failure(shape, v)}:")
+            bounds = self.outside(v, shape.minimum, shape.maximum)
+            self.emit(depth, f"if not {self.constant(_is_int)}({v}) or {bounds}:")
             self.report(depth + 1, _integer_findings, self.constant(shape), v, at)
         elif isinstance(shape, m.ListOf):
             self.list_of(shape, v, where, depth)
@@ -575,8 +588,11 @@ class _WalkWriter(_SourceWriter):
     def string(self, shape: m.String, v: str, where: str, depth: int) -> None:
         """Each rule of a string on its own: a valid value costs about what the predicate's
         checks cost, and an invalid one is tested once."""
-        at, this = self.of_type(shape, v, where, depth, f"type({v}) is not str")
+        wrong = f"type({v}) is not str and not isinstance({v}, str)"
+        at, this = self.of_type(shape, v, where, depth, wrong)
         depth += 1
+        # a str subclass (an Enum member) is read by its value, whatever its methods say
+        self.emit(depth, f"if type({v}) is not str: {v} = {self.constant(str.__str__)}({v})")
         if shape.enum is not None:
             self.emit(depth, f"if {v} not in {self.constant(frozenset(shape.enum))}:")
             self.report(depth + 1, _enum_finding, this, v, at)
@@ -615,7 +631,7 @@ class _WalkWriter(_SourceWriter):
         return at, this
 
     def list_of(self, shape: m.ListOf, v: str, where: str, depth: int) -> None:
-        wrong = f"type({v}) is not list and type({v}) is not tuple"
+        wrong = f"type({v}) is not list and not isinstance({v}, (list, tuple))"
         at, this = self.of_type(shape, v, where, depth, wrong)
         depth += 1
         bounds = self.requests_only(
@@ -636,7 +652,8 @@ class _WalkWriter(_SourceWriter):
             self.emit(depth + 1, "capabilities = True")
             self.emit(depth, "else:")
             depth += 1
-        at, this = self.of_type(shape, v, where, depth, f"type({v}) is not dict")
+        wrong = f"type({v}) is not dict and not isinstance({v}, dict)"
+        at, this = self.of_type(shape, v, where, depth, wrong)
         depth += 1
         count = self.variable()  # members found; any other key is reported by _unknown
         self.emit(depth, f"{count} = 0")
@@ -817,7 +834,7 @@ def _meeting_feature_rules(features: dict[Any, Any], loc: Location, ctx: _Contex
         ctx.add("E401", where, f"{what} requires Attendee.MaxCount", fix)
     elif isinstance(count, int) and _is_int(count) and count > m.HIGH_RESOLUTION_MAX_ATTENDEES:
         limit = m.HIGH_RESOLUTION_MAX_ATTENDEES
-        ctx.add("E402", where, f"with {what}, MaxCount is at most {limit}, not {count}", fix)
+        ctx.add("E402", where, f"with {what}, MaxCount is at most {limit}, not {int(count)}", fix)
 
 
 def _resolution_parts(features: object) -> tuple[Optional[str], Optional[str]]:

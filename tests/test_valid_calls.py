@@ -20,6 +20,7 @@ from botocore.stub import Stubber
 import capabilities
 from capabilities import _model as m
 from capabilities.integrations.botocore import install, uninstall
+from capabilities.validator import operation_name
 from tests.cli.helpers import run
 from tests.integrations.test_botocore import new_client
 
@@ -304,3 +305,30 @@ def test_the_hook_learns_from_a_response_with_nulls() -> None:
         assert hook.meeting_features(body["Meeting"]["MeetingId"]) is not None
     finally:
         uninstall(client)
+
+
+class Operation(str, enum.Enum):
+    CREATE_ATTENDEE = "CreateAttendee"
+    LIST = "list_attendees"
+
+
+def test_an_operation_named_by_an_enum_member() -> None:
+    assert operation_name(Operation.LIST) == "ListAttendees"
+    report = capabilities.validate(Operation.CREATE_ATTENDEE, ATTENDEE)
+    assert report.operation == "CreateAttendee"
+    assert type(report.operation) is str
+    listed = capabilities.validate_response(Operation.LIST, {"Attendees": []})
+    assert listed.operation == "ListAttendees"
+
+
+def test_fixes_apply_through_a_tuple_of_attendees() -> None:
+    item = {"ExternalUserId": "user-1", "Capabilities": dict(ALL_ON)}
+    params = {"MeetingId": GUID, "Attendees": (item,)}
+    report = capabilities.validate(
+        "BatchCreateAttendee", params, meeting_features={"Video": {"MaxResolution": "None"}}
+    )
+    fixed = capabilities.apply_fixes(params, report.fixes)
+    assert fixed["Attendees"][0]["Capabilities"]["Video"] == "None"
+    assert capabilities.validate(
+        "BatchCreateAttendee", fixed, meeting_features={"Video": {"MaxResolution": "None"}}
+    ).ok

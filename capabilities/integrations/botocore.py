@@ -314,7 +314,7 @@ class ClientValidator:
         finally:
             self._local.busy = busy
         with self._lock:
-            return self._features.get(meeting_id.lower())
+            return self._features.get(_key(meeting_id) or "")
 
     def _act(self, report: Report, params: Mapping[str, Any]) -> None:
         if report.errors:
