@@ -209,7 +209,7 @@ def _check_transitions(
             resolutions = _features_resolutions(meeting, "meeting_features")
     transitions = content["transitions"]
     here = (*loc, "transitions")
-    if not isinstance(transitions, list):
+    if not isinstance(transitions, (list, tuple)):  # as botocore takes a list
         findings.append(
             make_finding(
                 "E503",

@@ -20,6 +20,7 @@ from botocore.stub import Stubber
 import capabilities
 from capabilities import _model as m
 from capabilities.integrations.botocore import install, uninstall
+from capabilities.profiles import check_profiles
 from capabilities.validator import operation_name
 from tests.cli.helpers import run
 from tests.integrations.test_botocore import new_client
@@ -332,3 +333,38 @@ def test_fixes_apply_through_a_tuple_of_attendees() -> None:
     assert capabilities.validate(
         "BatchCreateAttendee", fixed, meeting_features={"Video": {"MaxResolution": "None"}}
     ).ok
+
+
+def test_a_profile_built_of_subclasses_reports_as_its_plain_twin() -> None:
+    plain = {
+        "MeetingFeatures": {"Video": {"MaxResolution": "None"}},
+        "presets": {
+            "speaker": {"Audio": "SendReceive", "Video": "None", "Content": "None"},
+            "viewer": {"Audio": "Receive", "Video": "Receive", "Content": "None"},
+        },
+        "transitions": [{"from": "speaker", "to": "viewer"}],
+    }
+    twin = OrderedDict(
+        MeetingFeatures=OrderedDict(Video=OrderedDict(MaxResolution=Resolution.NONE)),
+        presets=OrderedDict(
+            speaker=OrderedDict(Audio=Capability.SEND_RECEIVE, Video="None", Content="None"),
+            viewer=OrderedDict(Audio=Capability.RECEIVE, Video=Capability.RECEIVE, Content="None"),
+        ),
+        transitions=(OrderedDict({"from": "speaker", "to": "viewer"}),),
+    )
+    seen = [(f.code, f.path, f.message) for f in check_profiles(twin).findings]
+    assert seen == [(f.code, f.path, f.message) for f in check_profiles(plain).findings]
+    assert seen == [
+        (
+            "E301",
+            "/presets/viewer/Video",
+            "the meeting has video off (Video MaxResolution None): Video Receive is refused",
+        )
+    ]
+
+
+def test_normalize_reads_enum_capabilities_by_value() -> None:
+    caps = OrderedDict(Audio=Capability.RECEIVE, Video=Capability.NONE, Content=Capability.NONE)
+    effective = capabilities.normalize(caps, meeting_features={"Video": {"MaxResolution": "None"}})
+    assert effective == {"Audio": "Receive", "Video": "None", "Content": "None"}
+    assert all(type(v) is str for v in effective.values())
