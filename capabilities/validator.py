@@ -940,12 +940,20 @@ def _features_resolutions(value: object, what: str) -> Resolutions:
     return resolutions
 
 
+#: The members of MeetingFeatures, case-folded.
+_FOLDED_FEATURES = frozenset(name.casefold() for name in m.MEETING_FEATURES.members)
+
+
 def _known_resolutions(value: object) -> Optional[Resolutions]:
     """The resolutions of the meeting_features argument of a validation; None (the rules
     that need them go unchecked) for an object holding none of the members of MeetingFeatures,
-    a Meeting or a response: what it is cannot be told, and it is never taken as defaults."""
+    a Meeting or a response, or one a member of it in the wrong case (``video``): what it
+    says cannot be told, and it is never taken as the defaults."""
     features = _checked_features(value, "meeting_features")
-    if features and not features.keys() & m.MEETING_FEATURES.members.keys():
+    unknown = features.keys() - m.MEETING_FEATURES.members.keys()
+    if features and len(unknown) == len(features):
+        return None
+    if any(isinstance(key, str) and key.casefold() in _FOLDED_FEATURES for key in unknown):
         return None
     return _resolutions(features)
 

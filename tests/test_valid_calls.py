@@ -256,6 +256,12 @@ ATTENDEE = {"MeetingId": GUID, "ExternalUserId": "user-1", "Capabilities": ALL_O
         VIDEO_OFF_MEETING,
         {"Meeting": VIDEO_OFF_MEETING},
         {"Meeting": VIDEO_OFF_MEETING, "ResponseMetadata": {"HTTPStatusCode": 200}},
+        # the CreateMeeting request that made the meeting
+        {
+            **MEETING,
+            "ClientRequestToken": "t-1",
+            "MeetingFeatures": {"Video": {"MaxResolution": "None"}},
+        },
     ],
 )
 def test_meeting_features_a_meeting_or_a_response(features: dict[str, Any]) -> None:
@@ -276,7 +282,15 @@ def test_a_meeting_without_features_has_the_defaults() -> None:
     assert not report.unchecked
 
 
-@pytest.mark.parametrize("features", [{"MaxResolution": "None"}, {"Foo": {"Bar": 1}}])
+@pytest.mark.parametrize(
+    "features",
+    [
+        {"MaxResolution": "None"},
+        {"Foo": {"Bar": 1}},
+        {"video": {"MaxResolution": "None"}},
+        {"Content": {"MaxResolution": "FHD"}, "video": {"MaxResolution": "None"}},
+    ],
+)
 def test_unrecognised_features_leave_the_rules_unchecked(features: dict[str, Any]) -> None:
     report = capabilities.validate("CreateAttendee", ATTENDEE, meeting_features=features)
     assert {"E301", "E302"} <= set(report.unchecked)
