@@ -21,6 +21,7 @@ __all__ = [
     "CONTENT_RESOLUTIONS",
     "DEFAULT_CONTENT_RESOLUTION",
     "DEFAULT_VIDEO_RESOLUTION",
+    "ERROR_STATUS",
     "HIGH_RESOLUTION_MAX_ATTENDEES",
     "MEDIA_CAPABILITIES",
     "MEDIA_REGIONS",
@@ -694,3 +695,20 @@ _OPERATION_LIST = (
 
 #: Covered operations by API name.
 OPERATIONS: Mapping[str, Operation] = {op.name: op for op in _OPERATION_LIST}
+
+#: The HTTP status of each error shape the operations list (the service model's
+#: ``"error": {"httpStatusCode": ...}``). A refusal is answered with its shape's status.
+ERROR_STATUS: Mapping[str, int] = {
+    "BadRequestException": 400,
+    "ConflictException": 409,
+    "ForbiddenException": 403,
+    "LimitExceededException": 400,
+    "NotFoundException": 404,
+    "ResourceNotFoundException": 404,
+    "ServiceFailureException": 500,
+    "ServiceUnavailableException": 503,
+    "ThrottlingException": 429,
+    "TooManyTagsException": 400,
+    "UnauthorizedException": 401,
+    "UnprocessableEntityException": 422,
+}
