@@ -268,12 +268,12 @@ class FakeChimeSdkMeetings:
             "MediaRegion": params["MediaRegion"],
             "MediaPlacement": _media_placement(params["MediaRegion"], meeting_id),
             "MeetingFeatures": normalize_meeting_features(features),
-            "TenantIds": list(params.get("TenantIds", [])),
             "MeetingArn": f"arn:aws:chime:{self.region}:{self.account_id}:meeting/{meeting_id}",
         }
-        for member in ("MeetingHostId", "PrimaryMeetingId"):
+        # Absent members are left out (the service sends null, or [] for TenantIds).
+        for member in ("MeetingHostId", "PrimaryMeetingId", "TenantIds"):
             if member in params:
-                body[member] = params[member]
+                body[member] = copy.deepcopy(params[member])
         max_count = (features or {}).get("Attendee", {}).get("MaxCount", DEFAULT_MAX_ATTENDEES)
         tags = {tag["Key"]: tag["Value"] for tag in params.get("Tags", [])}
         meeting = _Meeting(body, features, max_count, copy.deepcopy(request), tags)
