@@ -20,7 +20,7 @@ from capabilities import validate_response
 from capabilities.fake import FakeChimeSdkMeetings, attach
 from capabilities.fake.server import FakeServer, make_server
 
-CREDENTIALS = {
+CREDENTIALS: dict[str, Any] = {
     "region_name": "us-east-1",
     "aws_access_key_id": "testing",
     "aws_secret_access_key": "testing",
