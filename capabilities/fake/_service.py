@@ -20,6 +20,7 @@ from typing import Any, Callable, Optional
 
 from .. import _model as m
 from ..report import Report
+from ..rules import RULES
 from ..validator import normalize, normalize_meeting_features, operation_name, validate
 
 __all__ = ["DEFAULT_MAX_ATTENDEES", "Event", "FakeChimeSdkMeetings", "ServiceError"]
@@ -164,6 +165,11 @@ class FakeChimeSdkMeetings:
             "ListAttendees": self._list_attendees,
             "UpdateAttendeeCapabilities": self._update_attendee_capabilities,
             "BatchUpdateAttendeeCapabilitiesExcept": self._batch_update_except,
+            "StartMeetingTranscription": self._start_transcription,
+            "StopMeetingTranscription": self._stop_transcription,
+            "TagResource": self._tag_resource,
+            "UntagResource": self._untag_resource,
+            "ListTagsForResource": self._list_tags,
         }
         self.reset()
 
@@ -223,19 +229,28 @@ class FakeChimeSdkMeetings:
     def _join_token(self) -> str:
         return base64.b64encode(self._random.getrandbits(384).to_bytes(48, "big")).decode()
 
-    def _check(self, op: m.Operation, params: Params, meeting: Optional[_Meeting] = None) -> None:
+    def _check(self, op: m.Operation, params: Params, meeting: Optional[_Meeting] = None) -> Report:
+        """Refuse a request with error findings; returns the report of one without."""
         # {}: a meeting created without MeetingFeatures (the documented defaults); None: no
         # meeting yet, so the rules that need one are not evaluated.
         features = None if meeting is None else meeting.features or {}
         report = validate(op.name, params, meeting_features=features)
         if not report.ok:
             raise _refusal(report, op)
+        return report
 
     def _found(self, op: m.Operation, params: Params) -> _Meeting:
         """The meeting a request names, after the request was checked against it."""
-        meeting_id = params.get("MeetingId") if isinstance(params, Mapping) else None
-        meeting = self._meetings.get(meeting_id) if isinstance(meeting_id, str) else None
+        meeting = self._meeting_of(params)
         self._check(op, params, meeting)
+        return self._existing(meeting)
+
+    def _meeting_of(self, params: Params) -> Optional[_Meeting]:
+        meeting_id = params.get("MeetingId") if isinstance(params, Mapping) else None
+        return self._meetings.get(meeting_id) if isinstance(meeting_id, str) else None
+
+    @staticmethod
+    def _existing(meeting: Optional[_Meeting]) -> _Meeting:
         if meeting is None:
             raise ServiceError("NotFoundException", "the meeting does not exist")
         return meeting
@@ -396,3 +411,81 @@ class FakeChimeSdkMeetings:
             if attendee.attendee_id not in excluded:
                 attendee.capabilities = dict(params["Capabilities"])
         return None
+
+    # --- transcription --------------------------------------------------------------------
+
+    def _start_transcription(self, op: m.Operation, params: Params) -> Response:
+        """The service refuses what breaks the service model (400) and accepts the rest with
+        200; a configuration that cannot run fails later, as a TranscriptionFailed event."""
+        meeting = self._meeting_of(params)
+        report = validate(op.name, params, meeting_features=None)
+        refused = [f for f in report.errors if RULES[f.code].source == "model"]
+        if refused:
+            raise _refusal(Report.build(op.name, refused), op)
+        meeting = self._existing(meeting)
+        configuration = copy.deepcopy(params["TranscriptionConfiguration"])
+        reasons = [f"{f.code} {f.path}: {f.message}" for f in report.errors]
+        unavailable = _transcribe_unavailable(configuration, meeting.body["MediaRegion"])
+        if unavailable is not None:
+            reasons.append(unavailable)
+        status = "failed" if reasons else "started"
+        meeting.transcription = {"Status": status, "Configuration": configuration}
+        event = "chime:TranscriptionFailed" if reasons else "chime:TranscriptionStarted"
+        detail: dict[str, Any] = {"transcriptionConfiguration": copy.deepcopy(configuration)}
+        if reasons:
+            detail["reasons"] = reasons
+        self._events.append(Event(event, meeting.meeting_id, detail=detail))
+        return None
+
+    def _stop_transcription(self, op: m.Operation, params: Params) -> Response:
+        meeting = self._found(op, params)
+        if meeting.transcription is None or meeting.transcription["Status"] != "started":
+            raise ServiceError(
+                "UnprocessableEntityException", "the meeting has no transcription running"
+            )
+        meeting.transcription["Status"] = "stopped"
+        self._events.append(Event("chime:TranscriptionStopped", meeting.meeting_id))
+        return None
+
+    # --- tags -----------------------------------------------------------------------------
+
+    def _tagged(self, op: m.Operation, params: Params) -> _Meeting:
+        """The meeting whose MeetingArn a tag request names, after the request was checked."""
+        self._check(op, params)
+        arn = params["ResourceARN"]
+        meeting = self._meetings.get(arn.rpartition("/")[2])
+        if meeting is None or meeting.body["MeetingArn"] != arn:
+            raise ServiceError("ResourceNotFoundException", "no meeting has this ARN")
+        return meeting
+
+    def _tag_resource(self, op: m.Operation, params: Params) -> Response:
+        meeting = self._tagged(op, params)
+        tags = {**meeting.tags, **{tag["Key"]: tag["Value"] for tag in params["Tags"]}}
+        if len(tags) > MAX_TAGS:
+            raise ServiceError("TooManyTagsException", f"a resource can have up to {MAX_TAGS} tags")
+        meeting.tags = tags
+        return None
+
+    def _untag_resource(self, op: m.Operation, params: Params) -> Response:
+        meeting = self._tagged(op, params)
+        for key in params["TagKeys"]:
+            meeting.tags.pop(key, None)
+        return None
+
+    def _list_tags(self, op: m.Operation, params: Params) -> Response:
+        meeting = self._tagged(op, params)
+        return {"Tags": [{"Key": key, "Value": value} for key, value in meeting.tags.items()]}
+
+
+def _transcribe_unavailable(configuration: Mapping[str, Any], media_region: str) -> Optional[str]:
+    """Why the engine cannot run for the meeting, if it cannot: "Region omitted means the
+    meeting's MediaRegion", and the engine runs only in the regions of its Region enum."""
+    for engine, settings in configuration.items():
+        shape = m.TRANSCRIPTION_CONFIGURATION.members[engine]
+        assert isinstance(shape, m.Structure)
+        regions = shape.members["Region"]
+        assert isinstance(regions, m.String)
+        assert regions.enum is not None
+        if "Region" not in settings and media_region not in regions.enum:
+            return f"{engine}: the engine does not run in the meeting's MediaRegion"
+    return None

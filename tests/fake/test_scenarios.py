@@ -231,3 +231,90 @@ def test_state_and_reset(client: Any, fake: FakeChimeSdkMeetings) -> None:
     assert fake.events == ()
     with pytest.raises(client.exceptions.NotFoundException):
         client.get_meeting(MeetingId=created["MeetingId"])
+
+
+STANDARD = {"EngineTranscribeSettings": {"LanguageCode": "en-US"}}
+
+
+def test_transcription_starts_and_stops(client: Any, fake: FakeChimeSdkMeetings) -> None:
+    meeting_id = meeting(client, MediaRegion="us-east-1")["MeetingId"]
+    with pytest.raises(client.exceptions.UnprocessableEntityException):
+        client.stop_meeting_transcription(MeetingId=meeting_id)
+    client.start_meeting_transcription(MeetingId=meeting_id, TranscriptionConfiguration=STANDARD)
+    assert fake.state()["Meetings"][0]["Transcription"] == {
+        "Status": "started",
+        "Configuration": STANDARD,
+    }
+    client.stop_meeting_transcription(MeetingId=meeting_id)
+    assert [e.type for e in fake.events][-2:] == [
+        "chime:TranscriptionStarted",
+        "chime:TranscriptionStopped",
+    ]
+    with pytest.raises(client.exceptions.NotFoundException):
+        client.start_meeting_transcription(
+            MeetingId=UNKNOWN_ID, TranscriptionConfiguration=STANDARD
+        )
+
+
+def test_transcription_where_the_engine_does_not_run_fails_later(
+    client: Any, fake: FakeChimeSdkMeetings
+) -> None:
+    # af-south-1 is a MediaRegion, not a TranscribeRegion: accepted with 200, then the event.
+    meeting_id = meeting(client, MediaRegion="af-south-1")["MeetingId"]
+    client.start_meeting_transcription(MeetingId=meeting_id, TranscriptionConfiguration=STANDARD)
+    failed = fake.events[-1]
+    assert (failed.type, failed.meeting_id) == ("chime:TranscriptionFailed", meeting_id)
+    assert failed.detail["transcriptionConfiguration"] == STANDARD
+    with pytest.raises(client.exceptions.UnprocessableEntityException):
+        client.stop_meeting_transcription(MeetingId=meeting_id)
+    # With a Region where the engine runs, the same meeting transcribes.
+    chosen = {"EngineTranscribeSettings": {"LanguageCode": "en-US", "Region": "auto"}}
+    client.start_meeting_transcription(MeetingId=meeting_id, TranscriptionConfiguration=chosen)
+    assert fake.events[-1].type == "chime:TranscriptionStarted"
+
+
+def test_a_configuration_outside_the_model_is_a_bad_request(client: Any) -> None:
+    meeting_id = meeting(client)["MeetingId"]
+    wrong = {"EngineTranscribeSettings": {"LanguageCode": "xx-XX"}}
+    with pytest.raises(client.exceptions.BadRequestException):
+        client.start_meeting_transcription(MeetingId=meeting_id, TranscriptionConfiguration=wrong)
+
+
+def tags(count: int, prefix: str = "key") -> list[dict[str, str]]:
+    return [{"Key": f"{prefix}{index}", "Value": str(index)} for index in range(count)]
+
+
+@pytest.mark.parametrize(("at_creation", "added"), [(0, 50), (49, 1), (50, 0), (20, 30)])
+def test_up_to_fifty_tags(client: Any, at_creation: int, added: int) -> None:
+    arn = meeting(client, Tags=tags(at_creation))["MeetingArn"]
+    client.tag_resource(ResourceARN=arn, Tags=tags(added, "more"))
+    listed = client.list_tags_for_resource(ResourceARN=arn)["Tags"]
+    assert len(listed) == 50
+    # A key it has: replaced, not added.
+    client.tag_resource(ResourceARN=arn, Tags=[{"Key": listed[0]["Key"], "Value": "new"}])
+    with pytest.raises(client.exceptions.TooManyTagsException):
+        client.tag_resource(ResourceARN=arn, Tags=tags(1, "one-too-many"))
+    assert len(client.list_tags_for_resource(ResourceARN=arn)["Tags"]) == 50
+
+
+def test_tags_are_replaced_and_removed(client: Any) -> None:
+    arn = meeting(client, Tags=[{"Key": "team", "Value": "blue"}])["MeetingArn"]
+    client.tag_resource(ResourceARN=arn, Tags=[{"Key": "team", "Value": "red"}])
+    client.tag_resource(ResourceARN=arn, Tags=[{"Key": "cost", "Value": "1"}])
+    client.untag_resource(ResourceARN=arn, TagKeys=["cost", "absent"])
+    assert client.list_tags_for_resource(ResourceARN=arn)["Tags"] == [
+        {"Key": "team", "Value": "red"}
+    ]
+
+
+def test_tags_of_an_unknown_or_deleted_meeting(client: Any) -> None:
+    created = meeting(client)
+    client.delete_meeting(MeetingId=created["MeetingId"])
+    other = "arn:aws:chime:us-east-1:111122223333:meeting/" + UNKNOWN_ID
+    for arn in (created["MeetingArn"], other, "arn:aws:s3:::bucket"):
+        with pytest.raises(client.exceptions.ResourceNotFoundException):
+            client.list_tags_for_resource(ResourceARN=arn)
+        with pytest.raises(client.exceptions.ResourceNotFoundException):
+            client.tag_resource(ResourceARN=arn, Tags=tags(1))
+        with pytest.raises(client.exceptions.ResourceNotFoundException):
+            client.untag_resource(ResourceARN=arn, TagKeys=["key0"])
