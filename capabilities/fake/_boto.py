@@ -23,10 +23,13 @@ if TYPE_CHECKING:
     from botocore.awsrequest import AWSPreparedRequest, AWSResponse
     from botocore.client import BaseClient
 
-__all__ = ["EVENT", "attach", "fake_chime_sdk_meetings"]
+__all__ = ["EVENT", "SIGNER_EVENT", "attach", "fake_chime_sdk_meetings"]
 
 #: The botocore event the service answers (``before-send.<service id>``).
 EVENT = "before-send.chime-sdk-meetings"
+#: Requests the service answers are not signed: it verifies no signature, and signing costs
+#: a third of a call; no credentials are needed either.
+SIGNER_EVENT = "choose-signer.chime-sdk-meetings"
 _UNIQUE_ID = "chime-capabilities.fake"
 
 
@@ -38,12 +41,12 @@ class _Raw(io.BytesIO):
 
 
 def _respond(service: FakeChimeSdkMeetings, request: AWSPreparedRequest) -> AWSResponse:
-    from botocore.awsrequest import AWSResponse
-    from botocore.compat import HTTPHeaders
+    from botocore.awsrequest import AWSResponse, HeadersDict
 
     result = answer(service, request.method or "GET", request.url or "/", _bytes(request.body))
-    headers = HTTPHeaders.from_dict(result.headers)
-    return AWSResponse(request.url, result.status, headers, _Raw(result.body))
+    # HeadersDict: what botocore makes of the headers of a response from the network.
+    headers = HeadersDict(result.headers)
+    return AWSResponse(request.url, result.status, headers, _Raw(result.body))  # type: ignore[arg-type]
 
 
 def _bytes(body: Any) -> bytes:
@@ -70,6 +73,15 @@ class _Active:
             return None  # no block open: the request goes on as usual
         return _respond(stack[-1], request)
 
+    def choose_signer(self, **_: Any) -> Any:
+        return _unsigned() if self.stack else None
+
+
+def _unsigned(**_: Any) -> Any:
+    import botocore
+
+    return botocore.UNSIGNED
+
 
 _ACTIVE = _Active()
 
@@ -88,6 +100,7 @@ def attach(
 
     # botocore's stubs type handlers as returning None; before-send handlers return a response.
     client.meta.events.register_first(EVENT, handler, unique_id=_UNIQUE_ID)  # type: ignore[arg-type]
+    client.meta.events.register_first(SIGNER_EVENT, _unsigned, unique_id=_UNIQUE_ID + ".signer")
     return chosen
 
 
@@ -108,6 +121,9 @@ class fake_chime_sdk_meetings(contextlib.ContextDecorator):
         with _ACTIVE.lock:
             if not _ACTIVE.registered:
                 handlers.BUILTIN_HANDLERS.append((EVENT, _ACTIVE, handlers.REGISTER_FIRST))
+                handlers.BUILTIN_HANDLERS.append(
+                    (SIGNER_EVENT, _ACTIVE.choose_signer, handlers.REGISTER_FIRST)
+                )
                 _ACTIVE.registered = True
             self.service = self._given or FakeChimeSdkMeetings(**self._options)
             _ACTIVE.stack.append(self.service)

@@ -32,6 +32,10 @@ def is_loopback(host: str) -> bool:
 class _Handler(BaseHTTPRequestHandler):
     server: FakeServer
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in one write (http.server flushes after each request), with
+    # Nagle off: otherwise each keep-alive answer waits for the client's delayed ACK.
+    wbufsize = 1 << 16
+    disable_nagle_algorithm = True
 
     def _answer(self) -> None:
         length = self.headers.get("Content-Length", "0")
