@@ -206,22 +206,14 @@ class FakeChimeSdkMeetings:
         with self._lock:
             return tuple(self._events)
 
-    @property
-    def operations(self) -> tuple[str, ...]:
-        """The operations this service answers."""
-        return tuple(name for name in self._handlers if name in m.OPERATIONS)
-
     # --- calls ----------------------------------------------------------------------------
 
     def call(self, operation: str, params: Params) -> Response:
         """Answer one call, given its parameters as boto3 takes them; returns the response
         body (None for the operations without one) or raises ServiceError."""
         op = m.OPERATIONS[operation_name(operation)]
-        handler = self._handlers.get(op.name)
-        if handler is None:
-            raise ServiceError("BadRequestException", f"{op.name} is not supported")
         with self._lock:
-            return handler(op, params)
+            return self._handlers[op.name](op, params)
 
     def _guid(self) -> str:
         return str(uuid.UUID(int=self._random.getrandbits(128), version=4))
@@ -229,15 +221,14 @@ class FakeChimeSdkMeetings:
     def _join_token(self) -> str:
         return base64.b64encode(self._random.getrandbits(384).to_bytes(48, "big")).decode()
 
-    def _check(self, op: m.Operation, params: Params, meeting: Optional[_Meeting] = None) -> Report:
-        """Refuse a request with error findings; returns the report of one without."""
+    def _check(self, op: m.Operation, params: Params, meeting: Optional[_Meeting] = None) -> None:
+        """Refuse a request with an error finding."""
         # {}: a meeting created without MeetingFeatures (the documented defaults); None: no
         # meeting yet, so the rules that need one are not evaluated.
         features = None if meeting is None else meeting.features or {}
         report = validate(op.name, params, meeting_features=features)
         if not report.ok:
             raise _refusal(report, op)
-        return report
 
     def _found(self, op: m.Operation, params: Params) -> _Meeting:
         """The meeting a request names, after the request was checked against it."""

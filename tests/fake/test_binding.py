@@ -6,7 +6,7 @@ import botocore.session
 import pytest
 
 from capabilities import _model as m
-from capabilities.fake import FakeChimeSdkMeetings
+from capabilities.fake import FakeChimeSdkMeetings, ServiceError
 from capabilities.fake._rest import QUERY_MEMBERS, answer
 
 MODEL = botocore.session.get_session().get_service_model("chime-sdk-meetings")
@@ -60,3 +60,12 @@ def test_a_query_integer_that_is_not_one_is_a_bad_request() -> None:
     url = f"/meetings/{created['Meeting']['MeetingId']}/attendees?max-results=%C2%B2"
     result = answer(service, "GET", url, b"")
     assert result.status == 400
+
+
+@pytest.mark.parametrize("name", sorted(m.OPERATIONS))
+def test_every_operation_is_answered_with_its_own_errors(name: str) -> None:
+    service = FakeChimeSdkMeetings()
+    with pytest.raises(ServiceError) as info:
+        service.call(name, {})  # every operation has a required member
+    assert info.value.code in m.OPERATIONS[name].errors
+    assert info.value.status == m.ERROR_STATUS[info.value.code]
