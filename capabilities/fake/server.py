@@ -39,7 +39,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self) -> None:
         length = self.headers.get("Content-Length", "0")
-        if not length.isascii() or not length.isdigit() or int(length) > MAX_BODY:
+        if (
+            "Transfer-Encoding" in self.headers
+            or not (length.isascii() and length.isdigit())
+            or int(length) > MAX_BODY
+        ):
+            # The body is not read: the connection closes after the answer.
             result = error_answer("BadRequestException", "the body length is refused", 400)
             self.close_connection = True
         else:
