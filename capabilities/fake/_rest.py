@@ -82,7 +82,7 @@ def _params(route: _Route, match: re.Match[str], query: list[tuple[str, str]], b
     if body.strip():
         try:
             params = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deep
             raise ServiceError("BadRequestException", "the body is not JSON") from None
         if not isinstance(params, dict):
             raise ServiceError("BadRequestException", "the body is not a JSON object")

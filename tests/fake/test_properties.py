@@ -115,3 +115,37 @@ def test_refusals_never_hold_a_sensitive_value(data: st.DataObject) -> None:
     text = result.body.decode() + json.dumps(result.headers)
     assert core not in text
     assert core[:8] not in text
+
+
+URLS = st.sampled_from(
+    [
+        ("POST", "/meetings"),
+        ("POST", "/meetings?operation=create-attendees"),
+        ("POST", "/meetings/{m}/attendees"),
+        ("POST", "/meetings/{m}/attendees?operation=batch-create"),
+        ("PUT", "/meetings/{m}/attendees/{m}/capabilities"),
+        ("PUT", "/meetings/{m}/attendees/capabilities?operation=batch-update-except"),
+        ("GET", "/meetings/{m}/attendees?max-results=2&next-token=1"),
+        ("POST", "/meetings/{m}/transcription?operation=start"),
+        ("POST", "/tags?operation=tag-resource"),
+        ("GET", "/tags?arn=arn:aws:chime:us-east-1:111122223333:meeting/{m}"),
+    ]
+)
+
+
+@given(
+    route=URLS,
+    body=st.one_of(s.json_values().map(lambda v: json.dumps(v).encode()), st.binary(max_size=40)),
+)
+def test_any_body_gets_an_answer_of_the_model(route: tuple[str, str], body: bytes) -> None:
+    service = FakeChimeSdkMeetings(seed=0)
+    method, url = route
+    result = answer(service, method, url.replace("{m}", new_meeting(service, None)), body)
+    assert result.status in (200, 204) or "x-amzn-ErrorType" in result.headers
+    if result.body:
+        json.loads(result.body)
+
+
+def test_a_body_nested_too_deep_is_a_bad_request() -> None:
+    result = answer(FakeChimeSdkMeetings(), "POST", "/meetings", b"[" * 100_000)
+    assert result.status == 400
