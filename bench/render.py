@@ -160,7 +160,7 @@ def targets(results: Results) -> list[Target]:
 
 def _fake_rows(fake: FakeResult) -> list[list[str]]:
     return [
-        ["in-process (`fake_chime_sdk_meetings`), 1 thread", f"{fake.in_process_rps:,.0f}"],
+        ["in-process (`attach`), 1 thread", f"{fake.in_process_rps:,.0f}"],
         ["HTTP (`chime-capabilities serve`), 1 client", f"{fake.http_rps:,.0f}"],
         [f"HTTP (`chime-capabilities serve`), {THREADS} threads", f"{fake.http_threads_rps:,.0f}"],
     ]

@@ -125,7 +125,8 @@ class fake_chime_sdk_meetings(contextlib.ContextDecorator):
                     (SIGNER_EVENT, _ACTIVE.choose_signer, handlers.REGISTER_FIRST)
                 )
                 _ACTIVE.registered = True
-            self.service = self._given or FakeChimeSdkMeetings(**self._options)
+            given = self._given
+            self.service = FakeChimeSdkMeetings(**self._options) if given is None else given
             _ACTIVE.stack.append(self.service)
         # boto3.client() reuses a default session created before the handler existed: start
         # a new one inside the block, as moto does.

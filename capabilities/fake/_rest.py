@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from .. import _model as m
 from ._service import FakeChimeSdkMeetings, ServiceError
 
-__all__ = ["QUERY_MEMBERS", "Answer", "answer"]
+__all__ = ["QUERY_MEMBERS", "Answer", "answer", "error_answer"]
 
 #: The members the service model binds to the query string: operation -> {name: member}.
 QUERY_MEMBERS: dict[str, dict[str, str]] = {
@@ -32,6 +32,8 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 @dataclass(frozen=True)
 class Answer:
+    """An HTTP answer: status, headers, body."""
+
     status: int
     headers: dict[str, str]
     body: bytes
@@ -73,6 +75,7 @@ def _json(status: int, body: object, headers: Optional[dict[str, str]] = None) -
 
 
 def error_answer(code: str, message: str, status: int) -> Answer:
+    """A refusal as AWS REST-JSON services send it."""
     body = {"Code": code.removesuffix("Exception"), "Message": message}
     return _json(status, body, {"x-amzn-ErrorType": code})
 
