@@ -31,6 +31,7 @@ from .contenders import (
     build_contenders,
     check_agreement,
 )
+from .fake import FakeResult, measure_fake
 from .measure import (
     ROOT,
     Memory,
@@ -168,6 +169,8 @@ class Results:
     import_us: Series
     checker: tuple[CheckerResult, ...]
     memory: tuple[MemoryResult, ...]
+    #: The offline service (capabilities.fake), when measured.
+    fake: Optional[FakeResult] = None
 
 
 # --- the machine --------------------------------------------------------------------------
@@ -347,6 +350,13 @@ def run(*, quick: bool, log: TextIO) -> Results:
     checker = _checker(plan, log)
     _progress(log, "memory")
     memories = tuple(MemoryResult(case, memory(case.document, case.check)) for case in BATCH_CASES)
+    fake = measure_fake(quick=quick, log=log)
     return Results(
-        quick, machine(load, others.cores()), tuple(case_results), import_us, checker, memories
+        quick,
+        machine(load, others.cores()),
+        tuple(case_results),
+        import_us,
+        checker,
+        memories,
+        fake,
     )

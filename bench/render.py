@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Callable, Optional
 
 from .cases import BATCH_CASE
 from .contenders import (
@@ -16,6 +17,7 @@ from .contenders import (
     JSONSCHEMA_RS,
     OURS,
 )
+from .fake import THREADS, FakeResult
 from .harness import CHECK_JSONSCHEMA, Machine, Plan, Results
 
 __all__ = ["Target", "render_markdown", "render_text", "targets"]
@@ -34,6 +36,9 @@ IMPORT_MS = 25.0
 CHECKER_SPEEDUP = 5.0
 #: Peak memory while validating a 100-attendee batch: at most this multiple of the request.
 MEMORY_MULTIPLE = 4.0
+#: A boto3 create_attendee answered by the offline service: at most this multiple of the
+#: same call answered by botocore's Stubber.
+FAKE_SLOWDOWN = 1.5
 
 
 @dataclass(frozen=True)
@@ -139,7 +144,40 @@ def targets(results: Results) -> list[Target]:
                 used.ratio <= MEMORY_MULTIPLE,
             )
         )
+    if results.fake is not None:
+        fake = results.fake
+        out.append(
+            Target(
+                f"a boto3 create_attendee answered in-process by the offline service takes at "
+                f"most {FAKE_SLOWDOWN:g}x the same call answered by botocore's Stubber",
+                f"{times(fake.ratio)} ({duration(fake.fake_ns.median)} vs "
+                f"{duration(fake.stubber_ns.median)})",
+                fake.ratio <= FAKE_SLOWDOWN,
+            )
+        )
     return out
+
+
+def _fake_rows(fake: FakeResult) -> list[list[str]]:
+    return [
+        ["in-process (`attach`), 1 thread", f"{fake.in_process_rps:,.0f}"],
+        ["HTTP (`chime-capabilities serve`), 1 client", f"{fake.http_rps:,.0f}"],
+        [f"HTTP (`chime-capabilities serve`), {THREADS} threads", f"{fake.http_threads_rps:,.0f}"],
+    ]
+
+
+def _fake_lines(fake: Optional[FakeResult], table: Callable[..., list[str]]) -> list[str]:
+    if fake is None:
+        return []
+    return [
+        f"boto3 create_attendee, median time per call: answered by the offline service "
+        f"{duration(fake.fake_ns.median)}, by botocore's Stubber "
+        f"{duration(fake.stubber_ns.median)} ({times(fake.ratio)}).",
+        "",
+        *table(
+            ["boto3 create_attendee calls answered", "requests per second"], _fake_rows(fake), "lr"
+        ),
+    ]
 
 
 def _seconds(value: float) -> str:
@@ -290,6 +328,9 @@ def render_text(results: Results) -> str:
     lines += _text_table(
         ["case", "request", "peak", "peak / request"], _memory_rows(results), "lrrr"
     )
+    if results.fake is not None:
+        lines += ["", "The offline service (capabilities.fake):"]
+        lines += _fake_lines(results.fake, _text_table)
     lines += ["", "Targets:"]
     lines += _text_table(
         ["target", "this run", "met"],
@@ -382,6 +423,15 @@ def _method(plan: Plan) -> list[str]:
         "allocates (the request as a program that received it holds it); the check's is the "
         'peak allocated during one call, after a first call has filled any cache. "A small '
         f'multiple" is read as at most {MEMORY_MULTIPLE:g} times.',
+        "- **The offline service** (`bench/fake.py`, [fake.md](fake.md)): boto3 clients "
+        "without retries. In-process, `create_attendee` with a new ExternalUserId each call "
+        "(a new meeting every 250), answered by the service through `attach`, against the same "
+        "call answered by a `Stubber` holding the service's own answer, in alternating "
+        "samples of 100 calls; the Stubber answers before botocore builds the HTTP request, "
+        "the service after (botocore still prepares the request and parses the answer). "
+        "Requests per second: the same calls for 3 seconds, answered in-process, and over "
+        "HTTP by `chime-capabilities serve` in its own process, from one client and from "
+        f"{THREADS} threads with a client each.",
     ]
 
 
@@ -447,6 +497,11 @@ def render_markdown(results: Results) -> str:
             "lrrr",
         ),
         "",
+        *(
+            ["## The offline service", "", *_fake_lines(results.fake, _md_table), ""]
+            if results.fake is not None
+            else []
+        ),
         *_method(plan),
     ]
     return _wrap("\n".join(lines)) + "\n"

@@ -21,6 +21,7 @@ __all__ = [
     "CONTENT_RESOLUTIONS",
     "DEFAULT_CONTENT_RESOLUTION",
     "DEFAULT_VIDEO_RESOLUTION",
+    "ERROR_STATUS",
     "HIGH_RESOLUTION_MAX_ATTENDEES",
     "MEDIA_CAPABILITIES",
     "MEDIA_REGIONS",
@@ -28,6 +29,7 @@ __all__ = [
     "RECEIVING",
     "SENDING",
     "VIDEO_RESOLUTIONS",
+    "Boolean",
     "Integer",
     "ListOf",
     "Operation",
@@ -61,6 +63,65 @@ HIGH_VIDEO_RESOLUTIONS: tuple[str, ...] = ("FHD",)
 HIGH_CONTENT_RESOLUTIONS: tuple[str, ...] = ("UHD",)
 MEETING_FEATURE_STATUS: tuple[str, ...] = ("AVAILABLE", "UNAVAILABLE")
 MEDIA_PLACEMENT_NETWORK_TYPES: tuple[str, ...] = ("Ipv4Only", "DualStack")
+
+#: TranscribeLanguageCode: EngineTranscribeSettings LanguageCode and PreferredLanguage.
+TRANSCRIBE_LANGUAGE_CODES: tuple[str, ...] = (
+    "en-US",
+    "en-GB",
+    "es-US",
+    "fr-CA",
+    "fr-FR",
+    "en-AU",
+    "it-IT",
+    "de-DE",
+    "pt-BR",
+    "ja-JP",
+    "ko-KR",
+    "zh-CN",
+    "th-TH",
+    "hi-IN",
+)
+TRANSCRIBE_VOCABULARY_FILTER_METHODS: tuple[str, ...] = ("remove", "mask", "tag")
+#: TranscribeRegion: where the standard engine runs; ``auto`` picks the one nearest the meeting.
+TRANSCRIBE_REGIONS: tuple[str, ...] = (
+    "us-east-2",
+    "us-east-1",
+    "us-west-2",
+    "ap-northeast-2",
+    "ap-southeast-2",
+    "ap-northeast-1",
+    "ca-central-1",
+    "eu-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "sa-east-1",
+    "auto",
+    "us-gov-west-1",
+)
+TRANSCRIBE_PARTIAL_RESULTS_STABILITIES: tuple[str, ...] = ("low", "medium", "high")
+#: TranscribeContentIdentificationType and TranscribeContentRedactionType.
+TRANSCRIBE_CONTENT_TYPES: tuple[str, ...] = ("PII",)
+TRANSCRIBE_MEDICAL_LANGUAGE_CODES: tuple[str, ...] = ("en-US",)
+TRANSCRIBE_MEDICAL_SPECIALTIES: tuple[str, ...] = (
+    "PRIMARYCARE",
+    "CARDIOLOGY",
+    "NEUROLOGY",
+    "ONCOLOGY",
+    "RADIOLOGY",
+    "UROLOGY",
+)
+TRANSCRIBE_MEDICAL_TYPES: tuple[str, ...] = ("CONVERSATION", "DICTATION")
+#: TranscribeMedicalRegion.
+TRANSCRIBE_MEDICAL_REGIONS: tuple[str, ...] = (
+    "us-east-1",
+    "us-east-2",
+    "us-west-2",
+    "ap-southeast-2",
+    "ca-central-1",
+    "eu-west-1",
+    "auto",
+)
+TRANSCRIBE_MEDICAL_CONTENT_TYPES: tuple[str, ...] = ("PHI",)
 
 #: MediaRegion values listed in the CreateMeeting reference. Others are a warning (W205):
 #: regions are added over time.
@@ -212,6 +273,17 @@ TAG_VALUE = Pattern(
     source="[^\\u0000-\\u0008\\u000e-\\u001f!-*>?\\[\\\\\\]^`{-~\\u007f]*",
     documented="[\\s\\w+-=\\.:/@]*",
 )
+#: The transcription patterns of the service model have ``^`` but no ``$``; as everywhere, the
+#: whole value must match (reference section 6).
+#: TranscribeLanguageModelName.
+LANGUAGE_MODEL_NAME = Pattern(source="[0-9a-zA-Z._\\-]+", documented="^[0-9a-zA-Z._-]+")
+#: TranscribeLanguageOptions: comma-separated language codes.
+LANGUAGE_OPTIONS = Pattern(source="[a-zA-Z\\-,]+", documented="^[a-zA-Z-,]+")
+#: TranscribeVocabularyNamesOrFilterNamesString. ``,-.`` in the class is the range
+#: U+002C..U+002E: the comma, the hyphen and the full stop.
+VOCABULARY_NAMES = Pattern(source="[a-zA-Z0-9,\\-._]+", documented="^[a-zA-Z0-9,-._]+")
+#: TranscribePiiEntityTypes: comma-separated entity types.
+PII_ENTITY_TYPES = Pattern(source="[A-Z_, ]+", documented="^[A-Z_, ]+")
 
 
 # --- shapes -------------------------------------------------------------------------------
@@ -247,6 +319,11 @@ class Integer:
 
 
 @dataclass(frozen=True)
+class Boolean:
+    name: str
+
+
+@dataclass(frozen=True)
 class ListOf:
     name: str
     member: Shape
@@ -266,7 +343,7 @@ class Structure:
     doc: str = ""
 
 
-Shape = Union[String, Integer, ListOf, Structure]
+Shape = Union[String, Integer, Boolean, ListOf, Structure]
 
 EXTERNAL_USER_ID = String(
     "ExternalUserId",
@@ -327,6 +404,98 @@ CREATE_ATTENDEE_ITEM = Structure(
     {"ExternalUserId": EXTERNAL_USER_ID, "Capabilities": ATTENDEE_CAPABILITIES},
     required=("ExternalUserId",),
 )
+TAG_KEY_STRING = String("TagKey", min_length=1, max_length=128, pattern=TAG_KEY)
+TAG_LIST = ListOf(
+    "TagList",
+    Structure(
+        "Tag",
+        {
+            "Key": TAG_KEY_STRING,
+            "Value": String("TagValue", min_length=0, max_length=256, pattern=TAG_VALUE),
+        },
+        required=("Key", "Value"),
+    ),
+    min_items=0,
+    max_items=50,
+)
+AMAZON_RESOURCE_NAME_STRING = String(
+    "AmazonResourceName", min_length=1, max_length=1011, pattern=AMAZON_RESOURCE_NAME
+)
+BOOLEAN = Boolean("Boolean")
+
+
+def _enum(name: str, values: tuple[str, ...]) -> String:
+    return String(name, enum=values)
+
+
+TRANSCRIBE_LANGUAGE_CODE = _enum("TranscribeLanguageCode", TRANSCRIBE_LANGUAGE_CODES)
+VOCABULARY_NAMES_STRING = String(
+    "TranscribeVocabularyNamesOrFilterNamesString",
+    min_length=1,
+    max_length=3000,
+    pattern=VOCABULARY_NAMES,
+)
+ENGINE_TRANSCRIBE_SETTINGS = Structure(
+    "EngineTranscribeSettings",
+    {
+        "LanguageCode": TRANSCRIBE_LANGUAGE_CODE,
+        "VocabularyFilterMethod": _enum(
+            "TranscribeVocabularyFilterMethod", TRANSCRIBE_VOCABULARY_FILTER_METHODS
+        ),
+        "VocabularyFilterName": PLAIN_STRING,
+        "VocabularyName": PLAIN_STRING,
+        "Region": _enum("TranscribeRegion", TRANSCRIBE_REGIONS),
+        "EnablePartialResultsStabilization": BOOLEAN,
+        "PartialResultsStability": _enum(
+            "TranscribePartialResultsStability", TRANSCRIBE_PARTIAL_RESULTS_STABILITIES
+        ),
+        "ContentIdentificationType": _enum(
+            "TranscribeContentIdentificationType", TRANSCRIBE_CONTENT_TYPES
+        ),
+        "ContentRedactionType": _enum("TranscribeContentRedactionType", TRANSCRIBE_CONTENT_TYPES),
+        "PiiEntityTypes": String(
+            "TranscribePiiEntityTypes", min_length=1, max_length=300, pattern=PII_ENTITY_TYPES
+        ),
+        "LanguageModelName": String(
+            "TranscribeLanguageModelName",
+            min_length=1,
+            max_length=200,
+            pattern=LANGUAGE_MODEL_NAME,
+        ),
+        "IdentifyLanguage": BOOLEAN,
+        "LanguageOptions": String(
+            "TranscribeLanguageOptions", min_length=1, max_length=200, pattern=LANGUAGE_OPTIONS
+        ),
+        "PreferredLanguage": TRANSCRIBE_LANGUAGE_CODE,
+        "VocabularyNames": VOCABULARY_NAMES_STRING,
+        "VocabularyFilterNames": VOCABULARY_NAMES_STRING,
+    },
+    doc="The settings of the Amazon Transcribe engine.",
+)
+ENGINE_TRANSCRIBE_MEDICAL_SETTINGS = Structure(
+    "EngineTranscribeMedicalSettings",
+    {
+        "LanguageCode": _enum("TranscribeMedicalLanguageCode", TRANSCRIBE_MEDICAL_LANGUAGE_CODES),
+        "Specialty": _enum("TranscribeMedicalSpecialty", TRANSCRIBE_MEDICAL_SPECIALTIES),
+        "Type": _enum("TranscribeMedicalType", TRANSCRIBE_MEDICAL_TYPES),
+        "VocabularyName": PLAIN_STRING,
+        "Region": _enum("TranscribeMedicalRegion", TRANSCRIBE_MEDICAL_REGIONS),
+        "ContentIdentificationType": _enum(
+            "TranscribeMedicalContentIdentificationType", TRANSCRIBE_MEDICAL_CONTENT_TYPES
+        ),
+    },
+    required=("LanguageCode", "Specialty", "Type"),
+    doc="The settings of the Amazon Transcribe Medical engine.",
+)
+TRANSCRIPTION_CONFIGURATION = Structure(
+    "TranscriptionConfiguration",
+    {
+        "EngineTranscribeSettings": ENGINE_TRANSCRIBE_SETTINGS,
+        "EngineTranscribeMedicalSettings": ENGINE_TRANSCRIBE_MEDICAL_SETTINGS,
+    },
+    doc="The configuration of a meeting's transcription: one of the two engines.",
+)
+
 _MEETING_REQUEST_MEMBERS: dict[str, Shape] = {
     "ClientRequestToken": CLIENT_TOKEN,
     "MediaRegion": MEDIA_REGION,
@@ -344,19 +513,7 @@ _MEETING_REQUEST_MEMBERS: dict[str, Shape] = {
         min_items=1,
         max_items=5,
     ),
-    "Tags": ListOf(
-        "TagList",
-        Structure(
-            "Tag",
-            {
-                "Key": String("TagKey", min_length=1, max_length=128, pattern=TAG_KEY),
-                "Value": String("TagValue", min_length=0, max_length=256, pattern=TAG_VALUE),
-            },
-            required=("Key", "Value"),
-        ),
-        min_items=0,
-        max_items=50,
-    ),
+    "Tags": TAG_LIST,
     "MediaPlacementNetworkType": String(
         "MediaPlacementNetworkType", enum=MEDIA_PLACEMENT_NETWORK_TYPES
     ),
@@ -414,9 +571,7 @@ MEETING = Structure(
         "MeetingFeatures": MEETING_FEATURES,
         "PrimaryMeetingId": _MEETING_REQUEST_MEMBERS["PrimaryMeetingId"],
         "TenantIds": _MEETING_REQUEST_MEMBERS["TenantIds"],
-        "MeetingArn": String(
-            "AmazonResourceName", min_length=1, max_length=1011, pattern=AMAZON_RESOURCE_NAME
-        ),
+        "MeetingArn": AMAZON_RESOURCE_NAME_STRING,
     },
 )
 
@@ -712,7 +867,128 @@ _OPERATION_LIST = (
             "ThrottlingException",
         ),
     ),
+    Operation(
+        "StartMeetingTranscription",
+        "start_meeting_transcription",
+        _request(
+            "StartMeetingTranscription",
+            {"MeetingId": GUID_STRING, "TranscriptionConfiguration": TRANSCRIPTION_CONFIGURATION},
+            ("MeetingId", "TranscriptionConfiguration"),
+        ),
+        http=("POST", "/meetings/{MeetingId}/transcription?operation=start", 200),
+        errors=(
+            "NotFoundException",
+            "ForbiddenException",
+            "BadRequestException",
+            "UnauthorizedException",
+            "LimitExceededException",
+            "UnprocessableEntityException",
+            "ThrottlingException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+        ),
+    ),
+    Operation(
+        "StopMeetingTranscription",
+        "stop_meeting_transcription",
+        _request("StopMeetingTranscription", _MEETING_ONLY, ("MeetingId",)),
+        http=("POST", "/meetings/{MeetingId}/transcription?operation=stop", 200),
+        errors=(
+            "ForbiddenException",
+            "NotFoundException",
+            "BadRequestException",
+            "UnauthorizedException",
+            "UnprocessableEntityException",
+            "ThrottlingException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+        ),
+    ),
+    Operation(
+        "TagResource",
+        "tag_resource",
+        _request(
+            "TagResource",
+            {"ResourceARN": AMAZON_RESOURCE_NAME_STRING, "Tags": TAG_LIST},
+            ("ResourceARN", "Tags"),
+        ),
+        _response("TagResource", {}),
+        http=("POST", "/tags?operation=tag-resource", 204),
+        errors=(
+            "BadRequestException",
+            "ForbiddenException",
+            "UnauthorizedException",
+            "LimitExceededException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+            "ResourceNotFoundException",
+            "TooManyTagsException",
+        ),
+    ),
+    Operation(
+        "UntagResource",
+        "untag_resource",
+        _request(
+            "UntagResource",
+            {
+                "ResourceARN": AMAZON_RESOURCE_NAME_STRING,
+                "TagKeys": ListOf("TagKeyList", TAG_KEY_STRING, min_items=0, max_items=50),
+            },
+            ("ResourceARN", "TagKeys"),
+        ),
+        _response("UntagResource", {}),
+        http=("POST", "/tags?operation=untag-resource", 204),
+        errors=(
+            "BadRequestException",
+            "ForbiddenException",
+            "UnauthorizedException",
+            "LimitExceededException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+            "ResourceNotFoundException",
+        ),
+    ),
+    Operation(
+        "ListTagsForResource",
+        "list_tags_for_resource",
+        _request(
+            "ListTagsForResource",
+            {"ResourceARN": AMAZON_RESOURCE_NAME_STRING},
+            ("ResourceARN",),
+        ),
+        _response("ListTagsForResource", {"Tags": TAG_LIST}),
+        http=("GET", "/tags", 200),
+        errors=(
+            "BadRequestException",
+            "ForbiddenException",
+            "UnauthorizedException",
+            "LimitExceededException",
+            "ServiceUnavailableException",
+            "ServiceFailureException",
+            "ThrottlingException",
+            "ResourceNotFoundException",
+        ),
+    ),
 )
 
 #: Covered operations by API name.
 OPERATIONS: Mapping[str, Operation] = {op.name: op for op in _OPERATION_LIST}
+
+#: The HTTP status of each error shape the operations list (the service model's
+#: ``"error": {"httpStatusCode": ...}``). A refusal is answered with its shape's status.
+ERROR_STATUS: Mapping[str, int] = {
+    "BadRequestException": 400,
+    "ConflictException": 409,
+    "ForbiddenException": 403,
+    "LimitExceededException": 400,
+    "NotFoundException": 404,
+    "ResourceNotFoundException": 404,
+    "ServiceFailureException": 500,
+    "ServiceUnavailableException": 503,
+    "ThrottlingException": 429,
+    "TooManyTagsException": 400,
+    "UnauthorizedException": 401,
+    "UnprocessableEntityException": 422,
+}

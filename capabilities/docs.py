@@ -120,6 +120,8 @@ def _shape_text(shape: m.Shape) -> str:
         if shape.sensitive:
             parts.append("sensitive: never shown in messages")
         return f"string ({shape.name})" + (": " + "; ".join(parts) if parts else "")
+    if isinstance(shape, m.Boolean):
+        return f"boolean ({shape.name})"
     if isinstance(shape, m.Integer):
         return f"integer ({shape.name}) {_range(shape.minimum, shape.maximum)}"
     if isinstance(shape, m.ListOf):

@@ -247,6 +247,8 @@ class _Builder:
                 if shape.max_items is not None:
                     out["maxItems"] = shape.max_items
             return out
+        if isinstance(shape, m.Boolean):
+            return {"type": "boolean"}
         if isinstance(shape, m.Integer):
             out = {"type": "integer"}
             if shape.minimum is not None:

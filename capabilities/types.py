@@ -36,15 +36,33 @@ __all__ = [
     "CreateMeetingWithAttendeesRequest",
     "DeleteAttendeeRequest",
     "DeleteMeetingRequest",
+    "EngineTranscribeMedicalSettings",
+    "EngineTranscribeSettings",
     "GetAttendeeRequest",
     "GetMeetingRequest",
     "ListAttendeesRequest",
+    "ListTagsForResourceRequest",
     "MediaCapability",
     "MediaPlacementNetworkType",
     "MeetingFeatureStatus",
     "MeetingFeatures",
     "NotificationsConfiguration",
+    "StartMeetingTranscriptionRequest",
+    "StopMeetingTranscriptionRequest",
     "Tag",
+    "TagResourceRequest",
+    "TranscribeContentType",
+    "TranscribeLanguageCode",
+    "TranscribeMedicalContentIdentificationType",
+    "TranscribeMedicalLanguageCode",
+    "TranscribeMedicalRegion",
+    "TranscribeMedicalSpecialty",
+    "TranscribeMedicalType",
+    "TranscribePartialResultsStability",
+    "TranscribeRegion",
+    "TranscribeVocabularyFilterMethod",
+    "TranscriptionConfiguration",
+    "UntagResourceRequest",
     "UpdateAttendeeCapabilitiesRequest",
     "VideoFeatures",
     "VideoResolution",
@@ -61,6 +79,50 @@ ContentResolution = Literal["None", "FHD", "UHD"]
 #: MeetingFeatureStatus: MeetingFeatures.Audio.EchoReduction.
 MeetingFeatureStatus = Literal["AVAILABLE", "UNAVAILABLE"]
 MediaPlacementNetworkType = Literal["Ipv4Only", "DualStack"]
+TranscribeLanguageCode = Literal[
+    "en-US",
+    "en-GB",
+    "es-US",
+    "fr-CA",
+    "fr-FR",
+    "en-AU",
+    "it-IT",
+    "de-DE",
+    "pt-BR",
+    "ja-JP",
+    "ko-KR",
+    "zh-CN",
+    "th-TH",
+    "hi-IN",
+]
+TranscribeVocabularyFilterMethod = Literal["remove", "mask", "tag"]
+TranscribeRegion = Literal[
+    "us-east-2",
+    "us-east-1",
+    "us-west-2",
+    "ap-northeast-2",
+    "ap-southeast-2",
+    "ap-northeast-1",
+    "ca-central-1",
+    "eu-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "sa-east-1",
+    "auto",
+    "us-gov-west-1",
+]
+TranscribePartialResultsStability = Literal["low", "medium", "high"]
+#: TranscribeContentIdentificationType and TranscribeContentRedactionType.
+TranscribeContentType = Literal["PII"]
+TranscribeMedicalLanguageCode = Literal["en-US"]
+TranscribeMedicalSpecialty = Literal[
+    "PRIMARYCARE", "CARDIOLOGY", "NEUROLOGY", "ONCOLOGY", "RADIOLOGY", "UROLOGY"
+]
+TranscribeMedicalType = Literal["CONVERSATION", "DICTATION"]
+TranscribeMedicalRegion = Literal[
+    "us-east-1", "us-east-2", "us-west-2", "ap-southeast-2", "ca-central-1", "eu-west-1", "auto"
+]
+TranscribeMedicalContentIdentificationType = Literal["PHI"]
 
 # --- capabilities and meeting features ------------------------------------------------------
 
@@ -110,6 +172,39 @@ class NotificationsConfiguration(TypedDict, total=False):
 class Tag(TypedDict):
     Key: str
     Value: str
+
+
+class EngineTranscribeSettings(TypedDict, total=False):
+    LanguageCode: TranscribeLanguageCode
+    VocabularyFilterMethod: TranscribeVocabularyFilterMethod
+    VocabularyFilterName: str
+    VocabularyName: str
+    Region: TranscribeRegion
+    EnablePartialResultsStabilization: bool
+    PartialResultsStability: TranscribePartialResultsStability
+    ContentIdentificationType: TranscribeContentType
+    ContentRedactionType: TranscribeContentType
+    PiiEntityTypes: str
+    LanguageModelName: str
+    IdentifyLanguage: bool
+    LanguageOptions: str
+    PreferredLanguage: TranscribeLanguageCode
+    VocabularyNames: str
+    VocabularyFilterNames: str
+
+
+class EngineTranscribeMedicalSettings(TypedDict, total=False):
+    LanguageCode: Required[TranscribeMedicalLanguageCode]
+    Specialty: Required[TranscribeMedicalSpecialty]
+    Type: Required[TranscribeMedicalType]
+    VocabularyName: str
+    Region: TranscribeMedicalRegion
+    ContentIdentificationType: TranscribeMedicalContentIdentificationType
+
+
+class TranscriptionConfiguration(TypedDict, total=False):
+    EngineTranscribeSettings: EngineTranscribeSettings
+    EngineTranscribeMedicalSettings: EngineTranscribeMedicalSettings
 
 
 class CreateAttendeeRequestItem(TypedDict, total=False):
@@ -198,3 +293,26 @@ class ListAttendeesRequest(TypedDict, total=False):
     MeetingId: Required[str]
     NextToken: str
     MaxResults: int
+
+
+class StartMeetingTranscriptionRequest(TypedDict):
+    MeetingId: str
+    TranscriptionConfiguration: TranscriptionConfiguration
+
+
+class StopMeetingTranscriptionRequest(TypedDict):
+    MeetingId: str
+
+
+class TagResourceRequest(TypedDict):
+    ResourceARN: str
+    Tags: Sequence[Tag]
+
+
+class UntagResourceRequest(TypedDict):
+    ResourceARN: str
+    TagKeys: Sequence[str]
+
+
+class ListTagsForResourceRequest(TypedDict):
+    ResourceARN: str

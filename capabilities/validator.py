@@ -210,7 +210,12 @@ def _walk(shape: m.Shape, value: object, loc: Location, ctx: _Context) -> None:
 
 
 def _wrong_type(shape: m.Shape, value: object, loc: Location, ctx: _Context) -> None:
-    kind = {m.Structure: "an object", m.ListOf: "an array", m.String: "a string"}
+    kind = {
+        m.Structure: "an object",
+        m.ListOf: "an array",
+        m.String: "a string",
+        m.Boolean: "a boolean",
+    }
     expected = kind.get(type(shape), "an integer")
     ctx.add("E101", loc, f"expected {expected} ({shape.name}), got {_type_name(value)}")
 
@@ -330,8 +335,17 @@ def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> 
 
 @cache
 def _enum_text(values: tuple[str, ...]) -> tuple[str, dict[str, str]]:
-    """The values as listed in a message, and each value by its case-folded form."""
-    return ", ".join(values), {v.casefold(): v for v in values}
+    """The values as listed in a message (the first ones and their count, for a long list),
+    and each value by its case-folded form."""
+    listed = ", ".join(values)
+    if len(listed) > _ENUM_TEXT_LIMIT:
+        shown = listed[:_ENUM_TEXT_LIMIT].rsplit(", ", 1)[0]
+        listed = f"{shown}, ... ({len(values)} values)"
+    return listed, {v.casefold(): v for v in values}
+
+
+#: The longest list of enumerated values a message spells out.
+_ENUM_TEXT_LIMIT = 100
 
 
 def _bounds(low: Optional[int], high: Optional[int]) -> str:
@@ -492,6 +506,8 @@ class _CleanWriter(_SourceWriter):
             self.string(shape, v, depth)
         elif isinstance(shape, m.Integer):
             self.fail_if(depth, self.integer_failure(shape, v))
+        elif isinstance(shape, m.Boolean):
+            self.fail_if(depth, f"type({v}) is not bool")
         elif isinstance(shape, m.ListOf):
             self.list_of(shape, v, depth)
         else:
@@ -580,6 +596,9 @@ class _WalkWriter(_SourceWriter):
             bounds = self.outside(v, shape.minimum, shape.maximum)
             self.emit(depth, f"if not {self.constant(_is_int)}({v}) or {bounds}:")
             self.report(depth + 1, _integer_findings, self.constant(shape), v, at)
+        elif isinstance(shape, m.Boolean):
+            self.emit(depth, f"if type({v}) is not bool:")
+            self.report(depth + 1, _wrong_type, self.constant(shape), v, at)
         elif isinstance(shape, m.ListOf):
             self.list_of(shape, v, where, depth)
         else:

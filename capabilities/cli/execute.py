@@ -14,7 +14,7 @@ from .checker import FileResult, RuleFilter, UsageError, check_document, load_me
 from .checker import resolve_operation as _resolve_operation
 from .config import Config, find_config
 from .loaders import DEFAULT_MAX_FILE_SIZE, LoadError, load_file
-from .options import CheckOptions, ExplainOptions, Options, RulesOptions
+from .options import CheckOptions, ExplainOptions, Options, RulesOptions, ServeOptions
 from .reporters import REPORTERS, printable
 
 __all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "execute"]
@@ -34,6 +34,8 @@ def execute(options: Options, *, stdout: TextIO, stderr: TextIO, cwd: Optional[P
             return _check(options, stdout, stderr, cwd or Path.cwd())
         if isinstance(options, ExplainOptions):
             return _explain(options, stdout, stderr)
+        if isinstance(options, ServeOptions):
+            return _serve(options, stdout)
         return _rules(options, stdout)
     except UsageError as error:
         stderr.write(f"{PROG}: error: {printable(str(error))}\n")
@@ -133,4 +135,24 @@ def _rules(options: RulesOptions, stdout: TextIO) -> int:
         return EXIT_OK
     for rule in RULES.values():
         stdout.write(f"{rule.code}  {rule.severity:<7}  {rule.status:<10}  {rule.summary}\n")
+    return EXIT_OK
+
+
+def _serve(options: ServeOptions, stdout: TextIO) -> int:
+    from ..fake import FakeChimeSdkMeetings
+    from ..fake.server import make_server, serve
+
+    try:
+        server = make_server(
+            options.host,
+            options.port,
+            FakeChimeSdkMeetings(seed=options.seed),
+            allow_remote=options.allow_remote,
+        )
+    except ValueError as error:
+        raise UsageError(f"{error} (--allow-remote to listen anyway)") from None
+    except OSError as error:
+        where = f"{options.host}:{options.port}"
+        raise UsageError(f"cannot listen on {where}: {error.strerror}") from None
+    serve(server, stdout)
     return EXIT_OK

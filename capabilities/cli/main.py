@@ -12,7 +12,7 @@ from .. import __version__
 from .checker import KINDS, UsageError
 from .config import parse_size
 from .execute import PROG, execute
-from .options import CheckOptions, ExplainOptions, Options, RulesOptions
+from .options import CheckOptions, ExplainOptions, Options, RulesOptions, ServeOptions
 from .reporters import REPORTERS
 
 __all__ = ["build_parser", "main", "parse_args"]
@@ -113,6 +113,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the rule catalog")
     rules.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
+
+    serve = commands.add_parser(
+        "serve",
+        help="run the offline Chime SDK Meetings service over HTTP",
+        description="Answer Chime SDK Meetings calls from any AWS SDK or the AWS CLI "
+        "(--endpoint-url) until Ctrl-C. Signatures are accepted and not verified. Prints "
+        "'listening on http://HOST:PORT' when ready.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=0, help="port (default 0: a free port)")
+    serve.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow a --host that is not a loopback address (anyone who reaches it can call)",
+    )
+    serve.add_argument("--seed", type=int, help="make ids and join tokens reproducible")
     return parser
 
 
@@ -141,6 +157,10 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> Options:
             files=tuple(args.files),
             output_format=args.output_format,
             max_file_size=args.max_file_size,
+        )
+    if args.command == "serve":
+        return ServeOptions(
+            host=args.host, port=args.port, allow_remote=args.allow_remote, seed=args.seed
         )
     return RulesOptions(output_format=args.output_format)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Union
 
-__all__ = ["CheckOptions", "ExplainOptions", "Options", "RulesOptions"]
+__all__ = ["CheckOptions", "ExplainOptions", "Options", "RulesOptions", "ServeOptions"]
 
 
 @dataclass(frozen=True)
@@ -40,4 +40,14 @@ class RulesOptions:
     output_format: str = "text"
 
 
-Options = Union[CheckOptions, ExplainOptions, RulesOptions]
+@dataclass(frozen=True)
+class ServeOptions:
+    """``chime-capabilities serve``: the offline service over HTTP."""
+
+    host: str = "127.0.0.1"
+    port: int = 0
+    allow_remote: bool = False
+    seed: Optional[int] = None
+
+
+Options = Union[CheckOptions, ExplainOptions, RulesOptions, ServeOptions]

@@ -50,6 +50,8 @@ def expected_annotation(shape: m.Shape) -> Any:
         return Sequence[expected_annotation(shape.member)]  # type: ignore[misc]  # built at run time
     if isinstance(shape, m.Integer):
         return int
+    if isinstance(shape, m.Boolean):
+        return bool
     if shape.enum is not None:
         return Literal[shape.enum]
     return str
@@ -63,6 +65,16 @@ def expected_annotation(shape: m.Shape) -> Any:
         (t.ContentResolution, m.CONTENT_RESOLUTIONS),
         (t.MeetingFeatureStatus, m.MEETING_FEATURE_STATUS),
         (t.MediaPlacementNetworkType, m.MEDIA_PLACEMENT_NETWORK_TYPES),
+        (t.TranscribeLanguageCode, m.TRANSCRIBE_LANGUAGE_CODES),
+        (t.TranscribeVocabularyFilterMethod, m.TRANSCRIBE_VOCABULARY_FILTER_METHODS),
+        (t.TranscribeRegion, m.TRANSCRIBE_REGIONS),
+        (t.TranscribePartialResultsStability, m.TRANSCRIBE_PARTIAL_RESULTS_STABILITIES),
+        (t.TranscribeContentType, m.TRANSCRIBE_CONTENT_TYPES),
+        (t.TranscribeMedicalLanguageCode, m.TRANSCRIBE_MEDICAL_LANGUAGE_CODES),
+        (t.TranscribeMedicalSpecialty, m.TRANSCRIBE_MEDICAL_SPECIALTIES),
+        (t.TranscribeMedicalType, m.TRANSCRIBE_MEDICAL_TYPES),
+        (t.TranscribeMedicalRegion, m.TRANSCRIBE_MEDICAL_REGIONS),
+        (t.TranscribeMedicalContentIdentificationType, m.TRANSCRIBE_MEDICAL_CONTENT_TYPES),
     ],
 )
 def test_literal_value_sets_equal_the_rule_data(alias: Any, values: tuple[str, ...]) -> None:

@@ -324,6 +324,19 @@ def tricky_examples(member: str) -> tuple[Any, ...]:
         )
     if member in _ARN_MEMBERS:
         return ("arn:aws:sns:us-east-1:1:t", "arn", "arn:", "xarn:a", "arn:a\n", "arn:é", "")
+    if member == "ResourceARN":
+        return (
+            "arn:",
+            "arn:aws:chime:us-east-1:1:meeting/x y",
+            "arn",
+            "xarn:",
+            "arn:a\n",
+            "arn:a\u2028",
+            "arn:é",
+            "",
+            "arn:" + _sized(1007),
+            "arn:" + _sized(1008),
+        )
     if member == "JoinToken":
         return tuple(_sized(n) for n in (1, 2, 2048, 2049))
     if member == "NextToken":

@@ -114,6 +114,7 @@ FULL_FEATURES = {
     "Content": {"MaxResolution": "UHD"},
     "Attendee": {"MaxCount": 25},
 }
+TAGS = [{"Key": "team:a/b", "Value": "x y@z"}, {"Key": "=", "Value": ""}]
 FULL_MEETING = {
     **MEETING,
     "MeetingHostId": "host «ÿ»",
@@ -126,7 +127,7 @@ FULL_MEETING = {
     "MeetingFeatures": FULL_FEATURES,
     "PrimaryMeetingId": "primary",
     "TenantIds": ["tenant-1", "aaab"],
-    "Tags": [{"Key": "team:a/b", "Value": "x y@z"}, {"Key": "=", "Value": ""}],
+    "Tags": TAGS,
     "MediaPlacementNetworkType": "DualStack",
 }
 VIDEO_OFF = {"Video": {"MaxResolution": "None"}, "Content": {"MaxResolution": "FHD"}}
@@ -163,6 +164,33 @@ BASES: dict[str, list[Any]] = {
     "GetMeeting.request": [{"MeetingId": GUID}],
     "DeleteMeeting.request": [{"MeetingId": GUID}],
     "ListAttendees.request": [{"MeetingId": GUID, "NextToken": "t", "MaxResults": 100}],
+    "StartMeetingTranscription.request": [
+        {
+            "MeetingId": GUID,
+            "TranscriptionConfiguration": {
+                "EngineTranscribeSettings": {"LanguageCode": "en-US", "Region": "auto"}
+            },
+        },
+        {
+            "MeetingId": GUID,
+            "TranscriptionConfiguration": {
+                "EngineTranscribeMedicalSettings": {
+                    "LanguageCode": "en-US",
+                    "Specialty": "PRIMARYCARE",
+                    "Type": "CONVERSATION",
+                    "ContentIdentificationType": "PHI",
+                }
+            },
+        },
+    ],
+    "StopMeetingTranscription.request": [{"MeetingId": GUID}],
+    "TagResource.request": [
+        {"ResourceARN": "arn:aws:chime:us-east-1:111122223333:meeting/x", "Tags": TAGS}
+    ],
+    "UntagResource.request": [
+        {"ResourceARN": "arn:aws:chime:us-east-1:111122223333:meeting/x", "TagKeys": ["a", "="]}
+    ],
+    "ListTagsForResource.request": [{"ResourceARN": "arn:"}],
     "AttendeeCapabilities": [CAPS],
     "MeetingFeatures": [FULL_FEATURES, {}],
     "Attendee": [
