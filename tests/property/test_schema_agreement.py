@@ -12,8 +12,9 @@ For each document, ``jsonschema`` (Draft 2020-12, Python ``re`` patterns) and ``
 - ``meeting-profile``: ``check_profiles``, less the findings about what a transition's names
   refer to (E501 and the checks of the update a transition performs), which no schema states.
 
-Every operation's request is fully expressed by its schema. Left out: integral floats (25.0),
-which JSON Schema counts as integers and the engine refuses, as boto3 does.
+Every operation's request is expressed by its schema but for the errors of NOT_IN_SCHEMA. Left
+out: integral floats (25.0), which JSON Schema counts as integers and the engine refuses, as
+boto3 does.
 """
 
 from __future__ import annotations
@@ -72,10 +73,20 @@ def _profile_ok(doc: Any) -> bool:
     )
 
 
+#: Errors no JSON Schema states (docs/json-schema.md): one dialect per language, the
+#: PreferredLanguage among the LanguageOptions, a tag key repeated.
+NOT_IN_SCHEMA = {"E606", "E609", "E701"}
+
+
+def _request_ok(op: str, doc: Any) -> bool:
+    report = capabilities.validate(op, doc)
+    return not any(f.code not in NOT_IN_SCHEMA for f in report.errors)
+
+
 def engine_ok(name: str, doc: Any) -> bool:
     """The engine's verdict on ``doc`` as the document the schema ``name`` describes."""
     if name.endswith(REQUEST):
-        return capabilities.validate(name[: -len(REQUEST)], doc).ok
+        return _request_ok(name[: -len(REQUEST)], doc)
     if name == "AttendeeCapabilities":
         params = {"MeetingId": GUID, "AttendeeId": GUID, "Capabilities": doc}
         return capabilities.validate("UpdateAttendeeCapabilities", params).ok
@@ -113,6 +124,12 @@ FULL_FEATURES = {
     "Content": {"MaxResolution": "UHD"},
     "Attendee": {"MaxCount": 25},
 }
+
+
+def _transcription(settings: dict[str, Any]) -> dict[str, Any]:
+    return {"MeetingId": GUID, "TranscriptionConfiguration": {"EngineTranscribeSettings": settings}}
+
+
 TAGS = [{"Key": "team:a/b", "Value": "x y@z"}, {"Key": "=", "Value": ""}]
 FULL_MEETING = {
     **MEETING,
@@ -170,6 +187,30 @@ BASES: dict[str, list[Any]] = {
                 "EngineTranscribeSettings": {"LanguageCode": "en-US", "Region": "auto"}
             },
         },
+        _transcription(
+            {
+                "LanguageCode": "en-US",
+                "VocabularyName": "v",
+                "VocabularyFilterName": "f",
+                "VocabularyFilterMethod": "mask",
+                "EnablePartialResultsStabilization": True,
+                "PartialResultsStability": "high",
+                "ContentRedactionType": "PII",
+                "PiiEntityTypes": "SSN, EMAIL",
+                "LanguageModelName": "model-1",
+            }
+        ),
+        _transcription(
+            {
+                "IdentifyLanguage": True,
+                "LanguageOptions": "en-US,fr-FR,de-DE",
+                "PreferredLanguage": "fr-FR",
+                "VocabularyNames": "a,b",
+                "VocabularyFilterNames": "c",
+                "ContentIdentificationType": "PII",
+                "PiiEntityTypes": "ALL",
+            }
+        ),
         {
             "MeetingId": GUID,
             "TranscriptionConfiguration": {
