@@ -62,6 +62,8 @@ class StructureRule:
     without the meeting, and its JSON Schema fragments."""
 
     code: str
+    #: The rule reads the meeting (its MediaRegion), given to ``validate`` as ``meeting``.
+    needs_meeting = False
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -306,6 +308,7 @@ class MeetingRegion(StructureRule):
     member: str
     regions: tuple[str, ...]
     suggested: str
+    needs_meeting = True
 
     def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
         if self.member in value or media_region is None or media_region in self.regions:
