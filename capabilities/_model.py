@@ -363,6 +363,8 @@ class Structure:
     doc: str = ""
     #: The cross-field rules of the object (``_crossfield.py``).
     rules: tuple[StructureRule, ...] = ()
+    #: What a member left out means, where the documentation says (shown by ``explain``).
+    absent: Mapping[str, str] = field(default_factory=dict)
 
 
 Shape = Union[String, Integer, Boolean, ListOf, Structure]
@@ -496,6 +498,10 @@ ENGINE_TRANSCRIBE_SETTINGS = Structure(
         "VocabularyFilterNames": VOCABULARY_NAMES_STRING,
     },
     doc="The settings of the Amazon Transcribe engine.",
+    absent={
+        "Region": "the meeting's MediaRegion",
+        "PiiEntityTypes": "all PII, with ContentIdentificationType or ContentRedactionType",
+    },
     rules=(
         OneOf("E602", ("LanguageCode", "IdentifyLanguage")),
         Excludes("E603", "IdentifyLanguage", ("LanguageModelName", "ContentRedactionType")),
@@ -562,6 +568,7 @@ ENGINE_TRANSCRIBE_MEDICAL_SETTINGS = Structure(
     },
     required=("LanguageCode", "Specialty", "Type"),
     doc="The settings of the Amazon Transcribe Medical engine.",
+    absent={"Region": "the meeting's MediaRegion"},
     rules=(MeetingRegion("W616", "Region", TRANSCRIBE_MEDICAL_REGIONS, TRANSCRIBE_AUTO_REGION),),
 )
 TRANSCRIPTION_CONFIGURATION = Structure(

@@ -334,7 +334,8 @@ _RULE_LIST = (
         "malformed meeting profile",
         "A meeting profile file is a profile, or {profiles: {name: profile}}; a profile has "
         "presets (an object of AttendeeCapabilities or null) and optionally MeetingFeatures, "
-        "transitions (a list of {from, to}) and description (a string), and nothing else.",
+        "transitions (a list of {from, to}), transcription (a TranscriptionConfiguration) and "
+        "description (a string), and nothing else.",
         "model",
         "decided",
     ),

@@ -399,6 +399,7 @@ def _profile_document() -> Schema:
             "MeetingFeatures": builder.shape(m.MEETING_FEATURES),
             "presets": {"type": "object", "additionalProperties": preset},
             "transitions": {"type": "array", "items": builder.ref("Transition", transition)},
+            "transcription": builder.shape(m.TRANSCRIPTION_CONFIGURATION),
         },
         **_capability_rules(("MeetingFeatures",), ("presets", "{}")),
     }

@@ -945,6 +945,15 @@ def validate(
     return _report(op.name, ctx)
 
 
+def _part_findings(
+    shape: m.Shape, value: object, loc: Location, *, media_region: Optional[str] = None
+) -> tuple[list[Finding], set[str]]:
+    """The findings and unchecked rules of one part of a request (a ``shape`` at ``loc``)."""
+    ctx = _Context(False, None, media_region=media_region)
+    _walk(shape, value, loc, ctx)
+    return ctx.findings, ctx.unchecked
+
+
 class _Parts(NamedTuple):
     findings: list[Finding]
     unchecked: set[str]

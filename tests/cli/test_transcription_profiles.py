@@ -1,0 +1,47 @@
+"""A profile's transcription configuration: checked by the transcription rules, explained with
+what its left-out members mean."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .helpers import EXAMPLES, run
+
+WEBINAR = str(EXAMPLES / "profiles" / "webinar.yaml")
+
+
+def test_explain_shows_the_transcription_and_its_defaults() -> None:
+    result = run("explain", WEBINAR)
+    assert result.status == 0
+    town_hall = result.out[result.out.index("profile town-hall") :]
+    assert "  transcription: EngineTranscribeSettings {" in town_hall
+    assert "    Region left out: the meeting's MediaRegion" in town_hall
+    as_json = run("explain", "--format", "json", WEBINAR)
+    webinar, hall = json.loads(as_json.out)["files"][0]["profiles"]
+    assert webinar["transcription"] is None
+    assert hall["transcription"]["engine"] == "EngineTranscribeSettings"
+    assert hall["transcription"]["settings"]["PreferredLanguage"] == "en-US"
+    assert set(hall["transcription"]["defaults"]) == {"Region", "PiiEntityTypes"}
+
+
+def test_a_transcription_error_in_a_profile_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "profile.yaml"
+    path.write_text(
+        "presets: {}\n"
+        "transcription:\n"
+        "  EngineTranscribeSettings:\n"
+        "    IdentifyLanguage: true\n"
+        "    PreferredLanguage: en-US\n",
+        encoding="utf-8",
+    )
+    checked = run("check", "--format", "json", str(path))
+    assert checked.status == 1
+    [finding] = json.loads(checked.out)["files"][0]["findings"]
+    assert (finding["code"], finding["pointer"], finding["line"]) == (
+        "E608",
+        "/transcription/EngineTranscribeSettings/PreferredLanguage",
+        5,
+    )
+    explained = run("explain", str(path))
+    assert "transcription: not valid: E608" in explained.out
