@@ -67,7 +67,8 @@ _RULE_LIST = (
         "error",
         "value has the wrong type",
         "Each member has the type the service model gives it: structure (an object), list, "
-        "string or integer. Booleans are not integers, and neither is 25.0: boto3 refuses both.",
+        "string, integer or boolean. Booleans are not integers, and neither is 25.0: boto3 "
+        "refuses both.",
         "model",
         "documented",
         _BAD,
@@ -111,7 +112,7 @@ _RULE_LIST = (
         "list length out of bounds",
         "List lengths are within the model's min and max (BatchCreateAttendee 1..100 attendees, "
         "CreateMeetingWithAttendees 1..20, ExcludedAttendeeIds 1..250, TenantIds 1..5, "
-        "Tags 0..50).",
+        "Tags and TagKeys 0..50).",
         "model",
         "documented",
         _BAD,
@@ -131,7 +132,8 @@ _RULE_LIST = (
         "error",
         "value not in the enumeration",
         "Enumerated members take one of the model's values, in exact case: capabilities "
-        "SendReceive/Send/Receive/None, resolutions, EchoReduction, MediaPlacementNetworkType.",
+        "SendReceive/Send/Receive/None, resolutions, EchoReduction, MediaPlacementNetworkType, "
+        "the transcription settings' language codes, Regions, specialties and types.",
         "model",
         "documented",
         _BAD,
@@ -141,8 +143,9 @@ _RULE_LIST = (
         "error",
         "value does not match the pattern",
         "Members with a pattern in the model (ClientRequestToken, notification ARNs, TenantIds, "
-        "tag keys and values) match it. The whole value must match: the service matches "
-        "patterns with Java's matches(), and an unanchored [...]* would accept anything.",
+        "tag keys and values, ResourceARN, the transcription names and lists) match it. The "
+        "whole value must match: the service matches patterns with Java's matches(), and an "
+        "unanchored [...]* would accept anything (the transcription patterns have ^ and no $).",
         "model",
         "decided",
         _BAD,
