@@ -284,7 +284,7 @@ def _rule_findings(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx
     usable = {
         name: value[name]
         for name, sub in shape.members.items()
-        if name in value and _usable(sub, value[name], ctx)
+        if name in value and _usable(sub, value[name])
     }
     for rule in shape.rules:
         ctx.unchecked.update(rule.unchecked(usable, ctx.media_region))
@@ -293,12 +293,15 @@ def _rule_findings(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx
             ctx.add(code, (*loc, *at), message, moved)
 
 
-def _usable(shape: m.Shape, value: object, ctx: _Context) -> bool:
+def _usable(shape: m.Shape, value: object) -> bool:
+    """An object or list member of the right type; a scalar member without finding."""
     if isinstance(shape, m.Structure):
         return type(value) is dict
     if isinstance(shape, m.ListOf):
         return type(value) is list or type(value) is tuple
-    return _clean(shape)(value, ctx)
+    scratch = _Context(response=False, resolutions=None, cross_field=False)
+    _walker(shape)(value, (), scratch)
+    return not scratch.findings
 
 
 @cache

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 import capabilities
 from capabilities import _model as m
+from capabilities import validator
 
+from .test_fast_path import _mutate, assert_same, both
 from .transcription import configurations, standard_settings, tag_lists
 
 GUID = "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9"
@@ -222,3 +224,37 @@ def test_a_repeated_or_reserved_tag_key_gives_exactly_that_finding(
         expected = [("E702", f"/Tags/{index}/Key")]
     report = capabilities.validate("TagResource", {"ResourceARN": ARN, "Tags": mutated})
     assert [(f.code, f.path) for f in report.findings] == expected
+
+
+# --- the predicate and the walk agree -------------------------------------------------------
+
+
+@given(configurations(), tag_lists(), st.data())
+def test_the_fast_path_and_the_walk_agree(
+    configuration: dict[str, Any], tags: list[dict[str, str]], data: st.DataObject
+) -> None:
+    settings = configuration.get("EngineTranscribeSettings")
+    if settings is not None and data.draw(st.booleans()):
+        applicable = [mutation for mutation in MUTATIONS if mutation[3](settings)]
+        data.draw(st.sampled_from(applicable))[2](settings)
+    params = start(configuration)
+    if data.draw(st.booleans()):
+        params = _mutate(params, data)
+    region = data.draw(st.sampled_from((None, "us-east-1", NO_ENGINE_REGION)))
+    meeting = None if region is None else {"MediaRegion": region}
+    assert_same(
+        *both(lambda: capabilities.validate("StartMeetingTranscription", params, meeting=meeting))
+    )
+    tagged = _mutate({"ResourceARN": ARN, "Tags": tags}, data)
+    assert_same(*both(lambda: capabilities.validate("TagResource", tagged)))
+
+
+@given(configurations(), tag_lists())
+def test_valid_configurations_and_tags_take_the_fast_path(
+    configuration: dict[str, Any], tags: list[dict[str, str]]
+) -> None:
+    context = validator._Context(response=False, resolutions=None, media_region="us-east-1")
+    request = m.OPERATIONS["StartMeetingTranscription"].request
+    assert validator._clean(request)(start(configuration), context)
+    tag_request = m.OPERATIONS["TagResource"].request
+    assert validator._clean(tag_request)({"ResourceARN": ARN, "Tags": tags}, context)
