@@ -48,6 +48,7 @@ from tests.property.strategies import (
     meeting_profile_files,
     triples,
 )
+from tests.property.transcription import configurations, tag_lists
 
 GUID = "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9"
 OTHER_GUID = "A0B1C2D3-E4F5-4A6B-8C7D-9E0F1A2B3C4D"
@@ -125,6 +126,10 @@ FULL_FEATURES = {
     "Content": {"MaxResolution": "UHD"},
     "Attendee": {"MaxCount": 25},
 }
+
+
+def _start(configuration: dict[str, Any]) -> dict[str, Any]:
+    return {"MeetingId": GUID, "TranscriptionConfiguration": configuration}
 
 
 def _transcription(settings: dict[str, Any]) -> dict[str, Any]:
@@ -355,6 +360,16 @@ def _requests(draw: st.DrawFn) -> tuple[str, Any]:
 @given(_requests())
 def test_requests_agree(case: tuple[str, Any]) -> None:
     assert_agree(*case)
+
+
+@given(maybe_mutated(configurations().map(_start)))
+def test_transcription_requests_agree(doc: Any) -> None:
+    assert_agree("StartMeetingTranscription.request", doc)
+
+
+@given(maybe_mutated(tag_lists().map(lambda tags: {"ResourceARN": "arn:x", "Tags": tags})))
+def test_tag_requests_agree(doc: Any) -> None:
+    assert_agree("TagResource.request", doc)
 
 
 @given(maybe_mutated(triples().map(caps)))
