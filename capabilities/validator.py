@@ -916,7 +916,7 @@ def validate(
     own. ``previous``: the attendee's current capabilities, for the update operations; gives
     the transition warnings. ``meeting``: the meeting a transcription request is about (a
     Meeting, or a GetMeeting or CreateMeeting response); its MediaRegion is where
-    transcription runs when the request names no Region (W615, unchecked without it).
+    transcription runs when the request names no Region (W616, unchecked without it).
     """
     op = _OPERATIONS.get(operation) if isinstance(operation, str) else None
     if op is None:
@@ -948,11 +948,9 @@ def validate(
     return _report(op.name, ctx)
 
 
-def _part_findings(
-    shape: m.Shape, value: object, loc: Location, *, media_region: Optional[str] = None
-) -> tuple[list[Finding], set[str]]:
+def _part_findings(shape: m.Shape, value: object, loc: Location) -> tuple[list[Finding], set[str]]:
     """The findings and unchecked rules of one part of a request (a ``shape`` at ``loc``)."""
-    ctx = _Context(False, None, media_region=media_region)
+    ctx = _Context(False, None)
     _walk(shape, value, loc, ctx)
     return ctx.findings, ctx.unchecked
 
