@@ -1,5 +1,6 @@
-"""A profile's transcription configuration: checked by the transcription rules, explained with
-what its left-out members mean."""
+"""Transcription and tag files: input files recognized by their members, and a profile's
+transcription configuration, checked by the transcription rules and explained with what its
+left-out members mean."""
 
 from __future__ import annotations
 
@@ -45,3 +46,24 @@ def test_a_transcription_error_in_a_profile_is_located(tmp_path: Path) -> None:
     )
     explained = run("explain", str(path))
     assert "transcription: not valid: E608" in explained.out
+
+
+def test_transcription_and_tag_input_files_are_recognized(tmp_path: Path) -> None:
+    arn = "arn:aws:chime:us-east-1:111122223333:meeting/x"
+    files = {
+        "StartMeetingTranscription": {
+            "MeetingId": "2b8d4a6c-1f3e-4d5a-9b7c-0e1f2a3b4c5d",
+            "TranscriptionConfiguration": {"EngineTranscribeSettings": {"LanguageCode": "en-US"}},
+        },
+        "TagResource": {"ResourceARN": arn, "Tags": [{"Key": "team", "Value": "a"}]},
+        "UntagResource": {"ResourceARN": arn, "TagKeys": ["team"]},
+        "ListTagsForResource": {"ResourceARN": arn},
+    }
+    paths = []
+    for index, document in enumerate(files.values()):
+        path = tmp_path / f"input-{index}.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        paths.append(str(path))
+    result = run("check", "--format", "json", *paths)
+    assert result.status == 0
+    assert [f["operation"] for f in json.loads(result.out)["files"]] == list(files)
