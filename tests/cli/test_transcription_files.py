@@ -66,4 +66,8 @@ def test_transcription_and_tag_input_files_are_recognized(tmp_path: Path) -> Non
         paths.append(str(path))
     result = run("check", "--format", "json", *paths)
     assert result.status == 0
-    assert [f["operation"] for f in json.loads(result.out)["files"]] == list(files)
+    checked = json.loads(result.out)["files"]
+    assert [f["operation"] for f in checked] == list(files)
+    # the engine runs in the meeting's MediaRegion, which a file does not give
+    assert [u["code"] for u in checked[0]["unchecked"]] == ["W616"]
+    assert "MediaRegion" in checked[0]["unchecked"][0]["reason"]
