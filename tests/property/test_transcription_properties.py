@@ -15,6 +15,7 @@ import capabilities
 from capabilities import _model as m
 from capabilities import validator
 
+from .strategies import json_values
 from .test_fast_path import _mutate, assert_same, both
 from .transcription import configurations, standard_settings, tag_lists
 
@@ -258,3 +259,17 @@ def test_valid_configurations_and_tags_take_the_fast_path(
     assert validator._clean(request)(start(configuration), context)
     tag_request = m.OPERATIONS["TagResource"].request
     assert validator._clean(tag_request)({"ResourceARN": ARN, "Tags": tags}, context)
+
+
+@given(json_values())
+def test_any_meeting_argument_gives_a_report_or_a_validation_error(meeting: Any) -> None:
+    params = start({"EngineTranscribeSettings": {"LanguageCode": "en-US"}})
+    raised: Optional[capabilities.CapabilityValidationError] = None
+    try:
+        report = capabilities.validate("StartMeetingTranscription", params, meeting=meeting)
+    except capabilities.CapabilityValidationError as error:
+        raised = error
+    if raised is not None:
+        assert raised.report.errors
+    else:
+        assert report.ok
