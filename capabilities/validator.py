@@ -296,9 +296,9 @@ def _rule_findings(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx
 def _usable(shape: m.Shape, value: object) -> bool:
     """An object or list member of the right type; a scalar member without finding."""
     if isinstance(shape, m.Structure):
-        return type(value) is dict
+        return isinstance(value, dict)
     if isinstance(shape, m.ListOf):
-        return type(value) is list or type(value) is tuple
+        return isinstance(value, (list, tuple))
     scratch = _Context(response=False, resolutions=None, cross_field=False)
     _walker(shape)(value, (), scratch)
     return not scratch.findings
