@@ -513,7 +513,7 @@ def meeting_request_extras(draw: st.DrawFn) -> dict[str, Any]:
                 "Value": st.text("aZ09_+,-./:;<=>@ \t", max_size=12),
             }
         )
-        extras["Tags"] = draw(st.lists(tag, max_size=4))
+        extras["Tags"] = draw(st.lists(tag, max_size=4, unique_by=lambda t: t["Key"]))
     return extras
 
 
