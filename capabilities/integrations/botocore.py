@@ -39,12 +39,13 @@ from collections.abc import Hashable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Literal, Optional, TypeVar, cast
 
 from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
+from typing_extensions import TypeGuard
 
 from .. import _model as m
 from ..report import CapabilityValidationError, Report
 from ..rules import RULES
 from ..types import AttendeeCapabilities, MeetingFeatures
-from ..validator import normalize_meeting_features, validate
+from ..validator import normalize_meeting_features, validate, validate_response
 
 if TYPE_CHECKING:
     from botocore.client import BaseClient
@@ -403,7 +404,7 @@ class ClientValidator:
             # A meeting without MeetingFeatures has the documented defaults.
             self._store_features(meeting, {} if features is None else features)
             region = response_meeting.get("MediaRegion")
-            if meeting is not None and isinstance(region, str):
+            if meeting is not None and _valid_region(region):
                 self._regions.put(meeting, region)
         if meeting is None:
             return
@@ -486,6 +487,12 @@ class ClientValidator:
             self._regions.put(key, region)
         for pair, triple in capabilities:
             self._capabilities.put(pair, triple)
+
+
+def _valid_region(region: object) -> TypeGuard[str]:
+    """A MediaRegion the engine accepts as a meeting's (others are not remembered)."""
+    meeting = {"Meeting": {"MediaRegion": region}}
+    return isinstance(region, str) and validate_response("GetMeeting", meeting).ok
 
 
 def _without_filled_members(report: Report, params: Mapping[str, Any], filled: Any) -> Report:

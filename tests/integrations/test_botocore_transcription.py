@@ -92,3 +92,23 @@ def test_an_unknown_meeting_region_leaves_the_region_warning_unchecked(
         stubber.add_response("start_meeting_transcription", {}, params)
         made.start_meeting_transcription(**params)
     assert any("MediaRegion of meeting" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("region", ["x", "y" * 65, 7, None])
+def test_a_meeting_region_the_engine_refuses_is_not_remembered(region: Any) -> None:
+    """A response from the network is not checked by botocore: a MediaRegion there that the
+    engine refuses is not passed on to later calls (it would make them raise)."""
+    made = new_client()
+    hook = install(made, warnings="raise")
+    hook._learn_response(
+        "GetMeeting", {}, {"Meeting": {"MeetingId": MEETING, "MediaRegion": region}}
+    )
+    params = start({"LanguageCode": "en-US"})
+    with Stubber(made) as stubber:
+        stubber.add_response("start_meeting_transcription", {}, params)
+        made.start_meeting_transcription(**params)
+    hook._learn_response(
+        "GetMeeting", {}, {"Meeting": {"MeetingId": MEETING, "MediaRegion": NO_TRANSCRIBE_REGION}}
+    )
+    with Stubber(made), pytest.raises(CapabilityParamValidationError):
+        made.start_meeting_transcription(**params)
