@@ -201,6 +201,16 @@ def json_values() -> st.SearchStrategy[Any]:
                 "TenantIds",
                 "Key",
                 "Value",
+                "TranscriptionConfiguration",
+                "EngineTranscribeSettings",
+                "EngineTranscribeMedicalSettings",
+                "LanguageCode",
+                "IdentifyLanguage",
+                "LanguageOptions",
+                "PreferredLanguage",
+                "Region",
+                "ResourceARN",
+                "TagKeys",
             )
         ),
         st.text(max_size=5),
@@ -211,7 +221,7 @@ def json_values() -> st.SearchStrategy[Any]:
         st.integers(),
         st.floats(),
         st.text(max_size=70),
-        st.sampled_from(MEDIA + VIDEO_RES + CONTENT_RES),
+        st.sampled_from(MEDIA + VIDEO_RES + CONTENT_RES + ("en-US", "en-US,fr-FR", "auto")),
     )
     return st.recursive(
         scalars,
