@@ -1,8 +1,8 @@
 """chime-capabilities: offline validation of Amazon Chime SDK Meetings requests.
 
 Checks attendee capabilities against the meeting's features, external identifiers against
-their documented pattern, and every value set, bound and required member of the covered
-operations, before the service answers ``400 BadRequest``.
+their documented pattern, transcription settings, tags, and every value set, bound and required
+member of every operation of the service, before the service answers ``400 BadRequest``.
 """
 
 from __future__ import annotations

@@ -17,6 +17,17 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Optional, Union
 
+from ._crossfield import (
+    CommaList,
+    Excludes,
+    MeetingRegion,
+    OneOf,
+    Renamed,
+    Requires,
+    StructureRule,
+    Within,
+)
+
 __all__ = [
     "CONTENT_RESOLUTIONS",
     "DEFAULT_CONTENT_RESOLUTION",
@@ -122,6 +133,27 @@ TRANSCRIBE_MEDICAL_REGIONS: tuple[str, ...] = (
     "auto",
 )
 TRANSCRIBE_MEDICAL_CONTENT_TYPES: tuple[str, ...] = ("PHI",)
+#: PiiEntityTypes items (EngineTranscribeSettings reference); ALL stands alone (decided).
+PII_ENTITY_TYPES_VALUES: tuple[str, ...] = (
+    "ADDRESS",
+    "BANK_ACCOUNT_NUMBER",
+    "BANK_ROUTING",
+    "CREDIT_DEBIT_CVV",
+    "CREDIT_DEBIT_EXPIRY",
+    "CREDIT_DEBIT_NUMBER",
+    "EMAIL",
+    "NAME",
+    "PHONE",
+    "PIN",
+    "SSN",
+    "ALL",
+)
+PII_ALL = "ALL"
+#: LanguageOptions: "two or more"; "including more than five is not recommended".
+LANGUAGE_OPTIONS_MIN = 2
+LANGUAGE_OPTIONS_RECOMMENDED_MAX = 5
+#: The Region suggested when the meeting's MediaRegion has no transcription engine.
+TRANSCRIBE_AUTO_REGION = "auto"
 
 #: MediaRegion values listed in the CreateMeeting reference. Others are a warning (W205):
 #: regions are added over time.
@@ -300,8 +332,9 @@ class String:
     pattern: Optional[Pattern] = None
     pattern_code: str = "E108"
     sensitive: bool = False
-    #: Case-insensitive ``aws:`` prefix is reserved (E202).
+    #: Case-insensitive ``aws:`` prefix is reserved (``reserved_code``).
     reserved_prefix: bool = False
+    reserved_code: str = "E202"
     #: Values outside this list are a warning (W205), not an error.
     known_values: Optional[tuple[str, ...]] = None
     #: Responses may list the content-share attendee ``<AttendeeId>#content`` (I204).
@@ -341,6 +374,10 @@ class Structure:
     #: Members accepted and not checked (boto3 adds ResponseMetadata to every response).
     ignored: tuple[str, ...] = ()
     doc: str = ""
+    #: The cross-field rules of the object (``_crossfield.py``).
+    rules: tuple[StructureRule, ...] = ()
+    #: What a member left out means, where the documentation says (shown by ``explain``).
+    absent: Mapping[str, str] = field(default_factory=dict)
 
 
 Shape = Union[String, Integer, Boolean, ListOf, Structure]
@@ -404,7 +441,14 @@ CREATE_ATTENDEE_ITEM = Structure(
     {"ExternalUserId": EXTERNAL_USER_ID, "Capabilities": ATTENDEE_CAPABILITIES},
     required=("ExternalUserId",),
 )
-TAG_KEY_STRING = String("TagKey", min_length=1, max_length=128, pattern=TAG_KEY)
+TAG_KEY_STRING = String(
+    "TagKey",
+    min_length=1,
+    max_length=128,
+    pattern=TAG_KEY,
+    reserved_prefix=True,
+    reserved_code="E702",
+)
 TAG_LIST = ListOf(
     "TagList",
     Structure(
@@ -417,6 +461,7 @@ TAG_LIST = ListOf(
     ),
     min_items=0,
     max_items=50,
+    unique_member=("Key", "E701"),
 )
 AMAZON_RESOURCE_NAME_STRING = String(
     "AmazonResourceName", min_length=1, max_length=1011, pattern=AMAZON_RESOURCE_NAME
@@ -471,6 +516,61 @@ ENGINE_TRANSCRIBE_SETTINGS = Structure(
         "VocabularyFilterNames": VOCABULARY_NAMES_STRING,
     },
     doc="The settings of the Amazon Transcribe engine.",
+    absent={
+        "Region": "the meeting's MediaRegion",
+        "PiiEntityTypes": "all PII, with ContentIdentificationType or ContentRedactionType",
+    },
+    rules=(
+        OneOf("E602", ("LanguageCode", "IdentifyLanguage")),
+        Excludes("E603", "IdentifyLanguage", ("LanguageModelName", "ContentRedactionType")),
+        Requires("E604", "LanguageOptions", all_of=("IdentifyLanguage",)),
+        CommaList(
+            "E605",
+            "LanguageOptions",
+            TRANSCRIBE_LANGUAGE_CODES,
+            min_items=LANGUAGE_OPTIONS_MIN,
+            dialect_code="E606",
+            many_code="W607",
+            max_recommended=LANGUAGE_OPTIONS_RECOMMENDED_MAX,
+        ),
+        Requires(
+            "E608",
+            "PreferredLanguage",
+            all_of=("IdentifyLanguage", "LanguageOptions"),
+            fix_remove=True,
+        ),
+        Within("E609", "PreferredLanguage", "LanguageOptions", when="IdentifyLanguage"),
+        Excludes("E610", "ContentIdentificationType", ("ContentRedactionType",)),
+        Requires(
+            "E611", "PiiEntityTypes", any_of=("ContentIdentificationType", "ContentRedactionType")
+        ),
+        CommaList("E612", "PiiEntityTypes", PII_ENTITY_TYPES_VALUES, trim=True, alone=PII_ALL),
+        Renamed(
+            "E613",
+            "IdentifyLanguage",
+            (
+                ("VocabularyName", "VocabularyNames"),
+                ("VocabularyFilterName", "VocabularyFilterNames"),
+            ),
+            suits_switched=lambda value: (
+                len(value) <= (VOCABULARY_NAMES_STRING.max_length or 0)
+                and VOCABULARY_NAMES.fullmatch(value)
+            ),
+        ),
+        Requires(
+            "W614",
+            "PartialResultsStability",
+            all_of=("EnablePartialResultsStabilization",),
+            in_schema=False,
+        ),
+        Requires(
+            "W615",
+            "VocabularyFilterMethod",
+            any_of=("VocabularyFilterName", "VocabularyFilterNames"),
+            in_schema=False,
+        ),
+        MeetingRegion("W616", "Region", TRANSCRIBE_REGIONS, TRANSCRIBE_AUTO_REGION),
+    ),
 )
 ENGINE_TRANSCRIBE_MEDICAL_SETTINGS = Structure(
     "EngineTranscribeMedicalSettings",
@@ -486,6 +586,8 @@ ENGINE_TRANSCRIBE_MEDICAL_SETTINGS = Structure(
     },
     required=("LanguageCode", "Specialty", "Type"),
     doc="The settings of the Amazon Transcribe Medical engine.",
+    absent={"Region": "the meeting's MediaRegion"},
+    rules=(MeetingRegion("W616", "Region", TRANSCRIBE_MEDICAL_REGIONS, TRANSCRIBE_AUTO_REGION),),
 )
 TRANSCRIPTION_CONFIGURATION = Structure(
     "TranscriptionConfiguration",
@@ -494,6 +596,7 @@ TRANSCRIPTION_CONFIGURATION = Structure(
         "EngineTranscribeMedicalSettings": ENGINE_TRANSCRIBE_MEDICAL_SETTINGS,
     },
     doc="The configuration of a meeting's transcription: one of the two engines.",
+    rules=(OneOf("E601", ("EngineTranscribeSettings", "EngineTranscribeMedicalSettings")),),
 )
 
 _MEETING_REQUEST_MEMBERS: dict[str, Shape] = {

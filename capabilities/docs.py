@@ -154,6 +154,18 @@ def _member_rows(shape: m.Structure, prefix: str, required: bool) -> list[str]:
     return rows
 
 
+def _cross_field_codes(shape: m.Shape) -> list[str]:
+    """The codes of the cross-field rules attached to ``shape`` and the shapes within it."""
+    if isinstance(shape, m.ListOf):
+        return _cross_field_codes(shape.member)
+    if not isinstance(shape, m.Structure):
+        return []
+    codes = [code for rule in shape.rules for code in rule.codes]
+    for sub in shape.members.values():
+        codes += _cross_field_codes(sub)
+    return list(dict.fromkeys(codes))
+
+
 def _operation_lines() -> list[str]:
     lines = [
         "## Members of each operation",
@@ -174,6 +186,10 @@ def _operation_lines() -> list[str]:
             *_member_rows(op.request, "", True),
             "",
         ]
+        codes = _cross_field_codes(op.request)
+        if codes:
+            links = ", ".join(f"[{c}](#{c.lower()})" for c in RULES if c in codes)
+            lines += [f"Rules across members: {links}.", ""]
     return lines
 
 

@@ -12,7 +12,8 @@ __all__ = ["apply_fixes"]
 
 
 def apply_fixes(document: Any, fixes: Mapping[str, object]) -> Any:
-    """A deep copy of ``document`` with each ``{pointer: value}`` of ``fixes`` set.
+    """A deep copy of ``document`` with each ``{pointer: value}`` of ``fixes`` set; a value
+    of None removes the member (no member of the API takes null).
 
     Missing objects on the way are created; ``document`` itself is never changed. Pass
     ``report.fixes`` to apply every suggestion of a report.
@@ -33,6 +34,8 @@ def apply_fixes(document: Any, fixes: Mapping[str, object]) -> Any:
         last = parts[-1]
         if isinstance(node, list):
             node[int(last)] = value
+        elif isinstance(node, dict) and value is None:
+            node.pop(last, None)
         elif isinstance(node, dict):
             node[last] = value
         else:

@@ -6,6 +6,7 @@ A profile file is one profile, or ``{"profiles": {name: profile, ...}}``. A prof
     {"MeetingFeatures": <MeetingFeaturesConfiguration, optional>,
      "presets": {name: <AttendeeCapabilities> | null, ...},
      "transitions": [{"from": name, "to": name}, ...],   # optional
+     "transcription": <TranscriptionConfiguration>,      # optional
      "description": "..."}                               # optional
 
 ``null`` leaves Capabilities out of the create request: the service's defaults apply.
@@ -14,7 +15,8 @@ Checking reuses the engine and re-implements no rule: a profile's MeetingFeature
 are checked as the parts of the CreateMeetingWithAttendees request it describes (one attendee
 per preset), where they are written in the file, and each transition as the
 UpdateAttendeeCapabilities call that performs it, with the from preset's effective capabilities
-as ``previous``. This module imports nothing beyond the engine.
+as ``previous``; the transcription configuration as the StartMeetingTranscription call that
+starts it. This module imports nothing beyond the engine.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from . import _model as m
 from .matrix import Resolutions, Triple
 from .report import (
     CapabilityValidationError,
@@ -36,6 +39,7 @@ from .validator import (
     _effective_triple,
     _features_resolutions,
     _meeting_parts,
+    _part_findings,
     _transition_texts,
     _transitions,
     _type_name,
@@ -55,6 +59,7 @@ PROFILE_MEMBERS: Mapping[str, bool] = {
     "MeetingFeatures": False,
     "presets": True,
     "transitions": False,
+    "transcription": False,
     "description": False,
 }
 _TRANSITION_MEMBERS = ("from", "to")
@@ -159,6 +164,12 @@ def _check_profile(
                 f"description is a string, not {_type_name(description)}",
             )
         )
+    if "transcription" in content:
+        found, missing = _part_findings(
+            m.TRANSCRIPTION_CONFIGURATION, content["transcription"], (*loc, "transcription")
+        )
+        findings.extend(found)
+        unchecked.update(missing)
     presets = content.get("presets")
     if "presets" in content and not isinstance(presets, dict):
         findings.append(

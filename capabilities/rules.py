@@ -3,7 +3,7 @@
 Codes are stable. The letter is the severity (E error, W warning, I info); the first digit is
 the family: 1 shapes (types, required and unknown members, lengths, ranges, enums, patterns),
 2 identifiers, 3 attendee capabilities, 4 meeting features, 5 checked files (profile format,
-duplicate keys). Select or ignore rules by prefix.
+duplicate keys), 6 transcription settings, 7 tags. Select or ignore rules by prefix.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from typing_extensions import Literal
+
+from . import _model as m
 
 __all__ = ["RULES", "SOURCES", "Rule", "Severity", "Status"]
 
@@ -31,6 +33,11 @@ SOURCES: Mapping[str, str] = {
     "CreateMeeting": _API + "API_meeting-chime_CreateMeeting.html",
     "CreateAttendee": _API + "API_meeting-chime_CreateAttendee.html",
     "rfc8259": "https://www.rfc-editor.org/rfc/rfc8259#section-4",
+    "TranscriptionConfiguration": _API + "API_meeting-chime_TranscriptionConfiguration.html",
+    "EngineTranscribeSettings": _API + "API_meeting-chime_EngineTranscribeSettings.html",
+    "EngineTranscribeMedicalSettings": _API
+    + "API_meeting-chime_EngineTranscribeMedicalSettings.html",
+    "tagging": "https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
 }
 
 
@@ -64,12 +71,12 @@ _RULE_LIST = (
         "error",
         "value has the wrong type",
         "Each member has the type the service model gives it: structure (an object), list, "
-        "string or integer. Booleans are not integers, and neither is 25.0: the service "
+        "string, integer or boolean. Booleans are not integers, and neither is 25.0: the service "
         "refuses both. Python values are accepted as botocore accepts them: any dict subclass "
         "(OrderedDict, defaultdict) for an object, a list or tuple (or a subclass) for a list, "
-        "any str subclass (a class X(str, Enum) member too) for a string, compared by its "
-        "string value, and an int subclass (IntEnum) for an integer. In a response a null "
-        "member is read as absent (the service sends nulls; boto3 drops them).",
+        "any str subclass (a class X(str, Enum) member too) for a string, compared by its string "
+        "value, and an int subclass (IntEnum) for an integer. In a response a null member is read"
+        " as absent (the service sends nulls; boto3 drops them).",
         "model",
         "decided",
         _BAD,
@@ -114,8 +121,8 @@ _RULE_LIST = (
         "list length out of bounds",
         "List lengths are within the model's min and max (BatchCreateAttendee 1..100 attendees, "
         "CreateMeetingWithAttendees 1..20, ExcludedAttendeeIds 1..250, TenantIds 1..5, "
-        "Tags 0..50). These bounds constrain requests: a response is read as the service "
-        "sends it (CreateMeeting and GetMeeting responses carry TenantIds []).",
+        "Tags and TagKeys 0..50). These bounds constrain requests: a response is read as the "
+        "service sends it (CreateMeeting and GetMeeting responses carry TenantIds []).",
         "model",
         "decided",
         _BAD,
@@ -136,7 +143,8 @@ _RULE_LIST = (
         "error",
         "value not in the enumeration",
         "Enumerated members take one of the model's values, in exact case: capabilities "
-        "SendReceive/Send/Receive/None, resolutions, EchoReduction, MediaPlacementNetworkType.",
+        "SendReceive/Send/Receive/None, resolutions, EchoReduction, MediaPlacementNetworkType, "
+        "the transcription settings' language codes, Regions, specialties and types.",
         "model",
         "documented",
         _BAD,
@@ -146,8 +154,9 @@ _RULE_LIST = (
         "error",
         "value does not match the pattern",
         "Members with a pattern in the model (ClientRequestToken, notification ARNs, TenantIds, "
-        "tag keys and values) match it. The whole value must match: the service matches "
-        "patterns with Java's matches(), and an unanchored [...]* would accept anything. "
+        "tag keys and values, ResourceARN, the transcription names and lists) match it. The "
+        "whole value must match: the service matches patterns with Java's matches(), and an "
+        "unanchored [...]* would accept anything (the transcription patterns have ^ and no $). "
         "A tag value's ASCII characters are those of the model's class (Java's ASCII \\s "
         "and \\w); any other character is accepted: the AWS tagging conventions allow "
         "letters, numbers and spaces representable in UTF-8, and which ones the service "
@@ -359,9 +368,193 @@ _RULE_LIST = (
         "malformed meeting profile",
         "A meeting profile file is a profile, or {profiles: {name: profile}}; a profile has "
         "presets (an object of AttendeeCapabilities or null) and optionally MeetingFeatures, "
-        "transitions (a list of {from, to}) and description (a string), and nothing else.",
+        "transitions (a list of {from, to}), transcription (a TranscriptionConfiguration) and "
+        "description (a string), and nothing else.",
         "model",
         "decided",
+    ),
+    Rule(
+        "E601",
+        "error",
+        "transcription needs exactly one engine",
+        "The configuration for the current transcription operation must contain "
+        "EngineTranscribeSettings or EngineTranscribeMedicalSettings. (The project's reading: "
+        "exactly one, as the developer guide speaks of exactly one configuration.)",
+        "TranscriptionConfiguration",
+        "decided",
+        _BAD,
+    ),
+    Rule(
+        "E602",
+        "error",
+        "LanguageCode or IdentifyLanguage",
+        "You must include either LanguageCode or IdentifyLanguage. (The project's reading: not "
+        "both, and IdentifyLanguage false counts as not included.)",
+        "EngineTranscribeSettings",
+        "decided",
+        _BAD,
+    ),
+    Rule(
+        "E603",
+        "error",
+        "language identification with a custom language model or redaction",
+        "Language identification can't be combined with custom language models "
+        "(LanguageModelName) or redaction (ContentRedactionType).",
+        "EngineTranscribeSettings",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E604",
+        "error",
+        "LanguageOptions without IdentifyLanguage",
+        "If you include LanguageOptions, you must also include IdentifyLanguage.",
+        "EngineTranscribeSettings",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E605",
+        "error",
+        "LanguageOptions is not a list of language codes",
+        f"Specify {m.LANGUAGE_OPTIONS_MIN} or more comma-separated language codes. (The "
+        "project's reading: each one a TranscribeLanguageCode: "
+        f"{', '.join(m.TRANSCRIBE_LANGUAGE_CODES)}.)",
+        "EngineTranscribeSettings",
+        "decided",
+        _BAD,
+    ),
+    Rule(
+        "E606",
+        "error",
+        "two dialects of one language in LanguageOptions",
+        "You can only include one language dialect per language. For example, you cannot "
+        "include en-US and en-AU.",
+        "EngineTranscribeSettings",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "W607",
+        "warning",
+        "many LanguageOptions",
+        f"Including more than {m.LANGUAGE_OPTIONS_RECOMMENDED_MAX} language options is not "
+        "recommended.",
+        "EngineTranscribeSettings",
+        "documented",
+    ),
+    Rule(
+        "E608",
+        "error",
+        "PreferredLanguage without IdentifyLanguage and LanguageOptions",
+        "You can only use PreferredLanguage if you include IdentifyLanguage and "
+        "LanguageOptions. (Fix: leave PreferredLanguage out.)",
+        "EngineTranscribeSettings",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E609",
+        "error",
+        "PreferredLanguage not among the LanguageOptions",
+        "Specify a preferred language from the subset of language codes you specified in "
+        "LanguageOptions. (Fix: leave PreferredLanguage out.)",
+        "EngineTranscribeSettings",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E610",
+        "error",
+        "ContentIdentificationType with ContentRedactionType",
+        "You can't set ContentIdentificationType and ContentRedactionType.",
+        "EngineTranscribeSettings",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E611",
+        "error",
+        "PiiEntityTypes without identification or redaction",
+        "If you include PiiEntityTypes, you must also include ContentIdentificationType or "
+        "ContentRedactionType.",
+        "EngineTranscribeSettings",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "E612",
+        "error",
+        "PiiEntityTypes is not a list of entity types",
+        "Values must be comma-separated and can include: "
+        f"{', '.join(m.PII_ENTITY_TYPES_VALUES)}. (The project's reading: items are trimmed "
+        f"of spaces, and {m.PII_ALL} stands alone.)",
+        "EngineTranscribeSettings",
+        "decided",
+        _BAD,
+    ),
+    Rule(
+        "E613",
+        "error",
+        "vocabulary member of the other language mode",
+        "If you include IdentifyLanguage, use VocabularyNames and VocabularyFilterNames; if "
+        "you don't, use VocabularyName and VocabularyFilterName. (Fix: rename the member.)",
+        "EngineTranscribeSettings",
+        "documented",
+        _BAD,
+    ),
+    Rule(
+        "W614",
+        "warning",
+        "PartialResultsStability without stabilization",
+        "Specify the level of stability to use when you enable partial results stabilization "
+        "(EnablePartialResultsStabilization). (The project's reading: without it the level has "
+        "no effect, a warning.)",
+        "EngineTranscribeSettings",
+        "decided",
+    ),
+    Rule(
+        "W615",
+        "warning",
+        "VocabularyFilterMethod without a vocabulary filter",
+        "VocabularyFilterMethod says how your vocabulary filter is applied. (The project's "
+        "reading: without VocabularyFilterName or VocabularyFilterNames it has no effect, a "
+        "warning.)",
+        "EngineTranscribeSettings",
+        "decided",
+    ),
+    Rule(
+        "W616",
+        "warning",
+        "no transcription engine in the meeting's MediaRegion",
+        "If you don't specify a Region, then the MediaRegion of the meeting is used. However, "
+        "if Amazon Transcribe is not available in the MediaRegion, then a TranscriptFailed "
+        "event is sent. Use auto to use Amazon Transcribe in a Region near the meeting's "
+        "MediaRegion. (The project's reading: a warning when the meeting's MediaRegion is "
+        "known and is not one of the engine's Region values; fix: Region auto. Unchecked "
+        "without the meeting.)",
+        "EngineTranscribeSettings",
+        "decided",
+    ),
+    Rule(
+        "E701",
+        "error",
+        "duplicate tag key",
+        "A tag is a key and a value; the service stores one value per key. (The project's "
+        "reading: the same Key twice in one list of tags is an error.)",
+        "tagging",
+        "decided",
+        _BAD,
+    ),
+    Rule(
+        "E702",
+        "error",
+        "tag key with the reserved aws: prefix",
+        "The aws: prefix is reserved for AWS use: you can't create, edit or delete tag keys "
+        "that begin with it, in any letter case.",
+        "tagging",
+        "decided",
+        _BAD,
     ),
 )
 

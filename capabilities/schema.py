@@ -53,18 +53,27 @@ _SOURCE_DIR = Path(__file__).resolve().parent.parent / "schemas"
 def json_schema(name: str) -> dict[str, Any]:
     """The generated JSON Schema document ``name``, as a new dict on each call.
 
-    ``name``: an operation (``"CreateAttendee"``, meaning its request, or
-    ``"CreateAttendee.request"``), ``"AttendeeCapabilities"``, ``"MeetingFeatures"``,
-    ``"Attendee"`` (the object of a response) or ``"meeting-profile"``.
+    ``name``: an operation (``"CreateAttendee"``, ``"create_attendee"`` or
+    ``"create-attendee"``, meaning its request, or ``"CreateAttendee.request"``),
+    ``"AttendeeCapabilities"``, ``"MeetingFeatures"``, ``"Attendee"`` (the object of a
+    response) or ``"meeting-profile"``.
     """
     loaded: dict[str, Any] = json.loads(_read(_file_name(name)))
     return loaded
 
 
+#: Each operation under the names validate() accepts: API, boto3 method, AWS CLI command.
+_OPERATION_NAMES = {
+    alias: op.name
+    for op in m.OPERATIONS.values()
+    for alias in (op.name, op.method, op.method.replace("_", "-"))
+}
+
+
 def _file_name(name: object) -> str:
     if isinstance(name, str):
-        if name in m.OPERATIONS:
-            name += _REQUEST
+        if name in _OPERATION_NAMES:
+            name = _OPERATION_NAMES[name] + _REQUEST
         if name in SCHEMA_NAMES:
             return name + _SUFFIX
     shown = repr(name) if isinstance(name, str) and len(name) <= 60 else "that name"
@@ -281,8 +290,8 @@ class _Builder:
                 ]
             else:
                 out["pattern"] = shape.pattern.ecma
-        if shape.reserved_prefix and self.applies("E202"):
-            notes.append(RULES["E202"].description)
+        if shape.reserved_prefix and self.applies(shape.reserved_code):
+            notes.append(RULES[shape.reserved_code].description)
             out["not"] = {"pattern": f"^(?:{m.RESERVED_PREFIX.source})"}
         if shape.known_values is not None:
             notes.append(RULES["W205"].description)
@@ -316,6 +325,13 @@ class _Builder:
             out["allOf"] = [_receiving_rule()]
         elif shape is m.MEETING_FEATURES:
             out["allOf"] = [_attendee_count_rule()]
+        fragments = [
+            {"$comment": _comment(*rule.codes), **fragment}
+            for rule in shape.rules
+            for fragment in rule.schema()
+        ]
+        if fragments:
+            out["allOf"] = [*out.get("allOf", ()), *fragments]
         return out
 
 
@@ -398,6 +414,7 @@ def _profile_document() -> Schema:
             "MeetingFeatures": builder.shape(m.MEETING_FEATURES),
             "presets": {"type": "object", "additionalProperties": preset},
             "transitions": {"type": "array", "items": builder.ref("Transition", transition)},
+            "transcription": builder.shape(m.TRANSCRIPTION_CONFIGURATION),
         },
         **_capability_rules(("MeetingFeatures",), ("presets", "{}")),
     }

@@ -32,21 +32,23 @@ __all__ = [
     "validate_response",
 ]
 
-_BY_METHOD = {op.method: op.name for op in m.OPERATIONS.values()}
-#: Each operation under its API name and its boto3 method name.
-_OPERATIONS = {**m.OPERATIONS, **{op.method: op for op in m.OPERATIONS.values()}}
+#: Each operation under its API name, its boto3 method name and its AWS CLI command name.
+_OPERATIONS = {
+    name: op
+    for op in m.OPERATIONS.values()
+    for name in (op.name, op.method, op.method.replace("_", "-"))
+}
 _CAPABILITY_MEMBERS = ("Audio", "Video", "Content")
 
 
 def operation_name(operation: str) -> str:
-    """The API name of a covered operation given as API name or boto3 method name (a str
-    subclass or ``str`` Enum member by its string value)."""
+    """The API name of a covered operation given as API name (``CreateAttendee``), boto3
+    method name (``create_attendee``) or AWS CLI command name (``create-attendee``); a str
+    subclass or ``str`` Enum member is read by its string value."""
     if isinstance(operation, str):
         operation = str.__str__(operation)
-        if operation in m.OPERATIONS:
-            return operation
-        if operation in _BY_METHOD:
-            return _BY_METHOD[operation]
+        if operation in _OPERATIONS:
+            return _OPERATIONS[operation].name
     supported = ", ".join(m.OPERATIONS)
     raise ValueError(f"unsupported operation {_show(operation)}; supported: {supported}")
 
@@ -159,6 +161,7 @@ class _Context:
         "clean_triples",
         "cross_field",
         "findings",
+        "media_region",
         "resolutions",
         "response",
         "unchecked",
@@ -169,8 +172,11 @@ class _Context:
         response: bool,
         resolutions: Optional[Resolutions],
         cross_field: bool = True,
+        media_region: Optional[str] = None,
     ) -> None:
         self.response = response
+        #: The MediaRegion of the meeting a request is about; None when unknown.
+        self.media_region = media_region
         #: The meeting's resolutions for capability rules; None when unknown.
         self.resolutions = resolutions
         #: False to check shapes only (the capability and meeting-feature rules are skipped).
@@ -286,7 +292,9 @@ def _length_finding(shape: m.String, length: int, loc: Location, ctx: _Context) 
 
 def _reserved_finding(shape: m.String, loc: Location, ctx: _Context) -> None:
     ctx.add(
-        "E202", loc, f"{shape.name} begins with 'aws:' (any letter case), reserved for the service"
+        shape.reserved_code,
+        loc,
+        f"{shape.name} begins with 'aws:' (any letter case), reserved for the service",
     )
 
 
@@ -331,6 +339,41 @@ def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> 
     if meant is not None:
         hint = f" (did you mean {meant!r}? values are case-sensitive)"
     ctx.add("E107", loc, f"{_show(value)} is not a {shape.name}: one of {allowed}{hint}")
+
+
+def _rules_clean(shape: m.Structure, value: dict[str, Any], ctx: _Context) -> bool:
+    """The cross-field rules of ``shape`` give nothing for ``value``, whose members are clean."""
+    for rule in shape.rules:
+        ctx.unchecked.update(rule.unchecked(value, ctx.media_region))
+        if not rule.clean(value, ctx.media_region):
+            return False
+    return True
+
+
+def _rule_findings(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: _Context) -> None:
+    """The findings of the cross-field rules of ``shape``. A rule reads the members that are
+    valid on their own (an object or list member: of the right type)."""
+    usable = {
+        name: value[name]
+        for name, sub in shape.members.items()
+        if name in value and _usable(sub, value[name])
+    }
+    for rule in shape.rules:
+        ctx.unchecked.update(rule.unchecked(usable, ctx.media_region))
+        for code, at, message, fix in rule.findings(usable, ctx.media_region):
+            moved = None if fix is None else {pointer((*loc, *p)): v for p, v in fix.items()}
+            ctx.add(code, (*loc, *at), message, moved)
+
+
+def _usable(shape: m.Shape, value: object) -> bool:
+    """An object or list member of the right type; a scalar member without finding."""
+    if isinstance(shape, m.Structure):
+        return isinstance(value, dict)
+    if isinstance(shape, m.ListOf):
+        return isinstance(value, (list, tuple))
+    scratch = _Context(response=False, resolutions=None, cross_field=False)
+    _walker(shape)(value, (), scratch)
+    return not scratch.findings
 
 
 @cache
@@ -568,6 +611,9 @@ class _CleanWriter(_SourceWriter):
         for name in shape.ignored:
             self.emit(depth, f"if {name!r} in {v}: {count} += 1")
         self.fail_if(depth, f"{count} != len({v})")
+        if shape.rules:
+            rules = f"{self.constant(_rules_clean)}({self.constant(shape)}, {v}, ctx)"
+            self.fail_if(depth, f"cross_field and not {rules}")
         if shape is m.MEETING_FEATURES:
             counted = f"not {self.constant(_attendee_count_clean)}({v})"
             self.fail_if(depth, self.requests_only(counted, "E401", "E402"))
@@ -699,6 +745,9 @@ class _WalkWriter(_SourceWriter):
             self.emit(depth, f"if {name!r} in {v}: {count} += 1")
         self.emit(depth, f"if {count} != len({v}):")
         self.report(depth + 1, _unknown, this, v, at)
+        if shape.rules:
+            self.emit(depth, "if cross_field:")
+            self.report(depth + 1, _rule_findings, this, v, at)
         if shape is m.ATTENDEE_CAPABILITIES:
             # the rules give nothing for a triple of the clean set (see _clean_triples)
             strings = " and ".join(f"type({name}) is str" for name in members)
@@ -977,6 +1026,21 @@ def _known_resolutions(value: object) -> Optional[Resolutions]:
     return _resolutions(features)
 
 
+def _checked_meeting_region(meeting: object) -> Optional[str]:
+    """The MediaRegion of a ``meeting`` argument (a Meeting, or a response holding one under
+    ``Meeting``); raise CapabilityValidationError when it is not a valid Meeting."""
+    if meeting is None:
+        return None
+    if isinstance(meeting, dict) and isinstance(meeting.get("Meeting"), dict):
+        meeting = meeting["Meeting"]
+    ctx = _Context(response=True, resolutions=None, cross_field=False)
+    _walk(m.MEETING, meeting, (), ctx)
+    Report.build("meeting", ctx.findings).raise_for_errors()
+    assert isinstance(meeting, dict)  # a value that is not an object gives an error
+    region = meeting.get("MediaRegion")
+    return region if isinstance(region, str) else None
+
+
 def _checked_triple(capabilities: object, what: str) -> Triple:
     """Check the shape of a capabilities argument (three valid values, nothing else)."""
     clean = _clean(m.ATTENDEE_CAPABILITIES)
@@ -996,14 +1060,18 @@ def validate(
     *,
     meeting_features: Optional[Mapping[str, Any]] = None,
     previous: Optional[Mapping[str, Any]] = None,
+    meeting: Optional[Mapping[str, Any]] = None,
 ) -> Report:
     """Check the parameters of one API call, exactly as they would be passed to boto3.
 
+    ``operation``: the API name, the boto3 method name or the AWS CLI command name.
     ``meeting_features``: the MeetingFeatures of the meeting an attendee request is about (as
     given to CreateMeeting or returned by GetMeeting). Without them the rules that need them
     are listed in ``Report.unchecked``. CreateMeeting and CreateMeetingWithAttendees use their
     own. ``previous``: the attendee's current capabilities, for the update operations; gives
-    the transition warnings.
+    the transition warnings. ``meeting``: the meeting a transcription request is about (a
+    Meeting, or a GetMeeting or CreateMeeting response); its MediaRegion is where
+    transcription runs when the request names no Region (W616, unchecked without it).
     """
     op = _OPERATIONS.get(operation) if isinstance(operation, str) else None
     if op is None:
@@ -1025,7 +1093,7 @@ def validate(
         if not op.updates_capabilities:
             raise ValueError(f"previous capabilities apply to capability updates, not {op.name}")
         prev = _checked_triple(previous, "previous")
-    ctx = _Context(False, resolutions)
+    ctx = _Context(False, resolutions, media_region=_checked_meeting_region(meeting))
     _walk(op.request, params, (), ctx)
     if op.updates_capabilities and isinstance(params, dict) and "Capabilities" in params:
         if prev is None:
@@ -1033,6 +1101,13 @@ def validate(
         else:
             _transition_rules(prev, params["Capabilities"], ctx)
     return _report(op.name, ctx)
+
+
+def _part_findings(shape: m.Shape, value: object, loc: Location) -> tuple[list[Finding], set[str]]:
+    """The findings and unchecked rules of one part of a request (a ``shape`` at ``loc``)."""
+    ctx = _Context(False, None)
+    _walk(shape, value, loc, ctx)
+    return ctx.findings, ctx.unchecked
 
 
 class _Parts(NamedTuple):

@@ -27,3 +27,13 @@ def test_python_example() -> None:
         line.split("  # ", 1)[1] for line in code.splitlines() if "print(report.fixes)  # " in line
     ]
     assert printed.getvalue().splitlines() == claimed
+
+
+def test_the_list_of_covered_operations_is_the_rule_data() -> None:
+    from capabilities._model import OPERATIONS
+
+    text = README.read_text(encoding="utf-8")
+    listed = re.search(r"Covered, every\s+operation of the service: (.*?)\.\n", text, re.S)
+    assert listed is not None
+    names = [name.strip() for name in listed.group(1).split(",")]
+    assert names == list(OPERATIONS)

@@ -42,6 +42,7 @@ _UNCHECKED_REASONS = {
     "E302": "the meeting's features are unknown (pass --meeting-features) or invalid",
     "W304": "the attendee's previous capabilities are unknown",
     "W305": "the attendee's previous capabilities are unknown",
+    "W616": "the meeting's MediaRegion is unknown to an input file",
 }
 
 

@@ -12,13 +12,15 @@ from typing import Any, Optional, TextIO
 from .. import _model as m
 from ..profiles import Profile, is_profile_document, iter_profiles
 from ..report import CapabilityValidationError
-from ..validator import allowed_capabilities, normalize, normalize_meeting_features
+from ..validator import allowed_capabilities, normalize, normalize_meeting_features, validate
 from .loaders import LoadError, load_file
 from .reporters import printable
 
 __all__ = ["ProfileExplanation", "explain_file", "write_json", "write_text"]
 
 _NAMES = ("Audio", "Video", "Content")
+#: The MeetingId of the StartMeetingTranscription call a profile's configuration is checked as.
+_ANY_MEETING = "00000000-0000-0000-0000-000000000000"
 #: Python converts integers of at most 4300 decimal digits (about 14,000 bits) to text.
 _INT_BITS = 14_000
 
@@ -33,12 +35,41 @@ class PresetExplanation:
 
 
 @dataclass
+class TranscriptionExplanation:
+    #: The engine's member name, and its settings as given (None when not valid).
+    engine: Optional[str]
+    settings: Optional[dict[str, Any]]
+    #: What each member left out of the settings means.
+    defaults: dict[str, str] = field(default_factory=dict)
+    error: Optional[str] = None
+
+
+def _transcription(configuration: object) -> TranscriptionExplanation:
+    """The configuration with what its left-out members mean, or its first error."""
+    report = validate(
+        m.OPERATIONS["StartMeetingTranscription"].method,
+        {"MeetingId": _ANY_MEETING, "TranscriptionConfiguration": configuration},
+    )
+    if not report.ok:
+        error = report.errors[0]
+        return TranscriptionExplanation(None, None, error=f"{error.code} {error.message}")
+    assert isinstance(configuration, dict)
+    engine, settings = next(iter(configuration.items()))
+    shape = m.TRANSCRIPTION_CONFIGURATION.members[engine]
+    assert isinstance(shape, m.Structure)
+    defaults = {name: text for name, text in shape.absent.items() if name not in settings}
+    return TranscriptionExplanation(engine, _jsonable(dict(settings)), defaults)
+
+
+@dataclass
 class ProfileExplanation:
     name: Optional[str]
     meeting_features: Optional[dict[str, Any]] = None
     presets: list[PresetExplanation] = field(default_factory=list)
     allowed: list[tuple[str, str, str]] = field(default_factory=list)
     error: Optional[str] = None
+    #: The profile's transcription configuration (None when it has none).
+    transcription: Optional[TranscriptionExplanation] = None
 
     @property
     def ok(self) -> bool:
@@ -66,6 +97,8 @@ def _explain(profile: Profile) -> ProfileExplanation:
     except ValueError:
         out.error = "MeetingFeatures is not an object"
         return out
+    if "transcription" in content:
+        out.transcription = _transcription(content["transcription"])
     for name, caps in content.get("presets", {}).items():
         try:
             effective = dict(normalize(caps, meeting_features=features))
@@ -150,6 +183,18 @@ def write_text(stream: TextIO, path: str, explanations: Sequence[ProfileExplanat
         stream.write("  allowed in a request (CreateAttendee, UpdateAttendeeCapabilities):\n")
         for line in _grid(item.allowed):
             stream.write(line + "\n")
+        if item.transcription is not None:
+            _write_transcription(stream, item.transcription)
+
+
+def _write_transcription(stream: TextIO, item: TranscriptionExplanation) -> None:
+    if item.error is not None:
+        stream.write(f"  transcription: not valid: {printable(item.error)}\n")
+        return
+    settings = json.dumps(item.settings, sort_keys=True)
+    stream.write(f"  transcription: {item.engine} {printable(settings)}\n")
+    for name, meaning in item.defaults.items():
+        stream.write(f"    {name} left out: {meaning}\n")
 
 
 def explanation_json(path: str, explanations: Sequence[ProfileExplanation]) -> dict[str, Any]:
@@ -171,6 +216,14 @@ def explanation_json(path: str, explanations: Sequence[ProfileExplanation]) -> d
                     for p in item.presets
                 ],
                 "allowed": [dict(zip(_NAMES, t)) for t in item.allowed],
+                "transcription": None
+                if item.transcription is None
+                else {
+                    "engine": item.transcription.engine,
+                    "settings": item.transcription.settings,
+                    "defaults": item.transcription.defaults,
+                    "error": item.transcription.error,
+                },
             }
             for item in explanations
         ],

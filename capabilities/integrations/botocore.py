@@ -20,7 +20,9 @@ affected):
   botocore's ``ParamValidationError`` and this package's ``CapabilityValidationError``. The
   parameters are never changed.
 - ``after-call.chime-sdk-meetings.<Operation>``: successful responses teach the hook the
-  ``MeetingFeatures`` of meetings (CreateMeeting, CreateMeetingWithAttendees, GetMeeting) and
+  ``MeetingFeatures`` and ``MediaRegion`` of meetings (CreateMeeting,
+  CreateMeetingWithAttendees, GetMeeting; the region is where transcription runs when
+  StartMeetingTranscription names none) and
   the capabilities of attendees (every response that lists attendees), so that later attendee
   calls are checked against the meeting's features and capability updates get the transition
   warnings. Both memories are LRU caches of bounded size.
@@ -38,12 +40,13 @@ from collections.abc import Hashable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Literal, Optional, TypeVar, cast
 
 from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
+from typing_extensions import TypeGuard
 
 from .. import _model as m
 from ..report import CapabilityValidationError, Report
 from ..rules import RULES
 from ..types import AttendeeCapabilities, MeetingFeatures
-from ..validator import _valid_capability, normalize_meeting_features, validate
+from ..validator import _valid_capability, normalize_meeting_features, validate, validate_response
 
 if TYPE_CHECKING:
     from botocore.client import BaseClient
@@ -86,6 +89,26 @@ def _carries_capabilities(shape: m.Shape) -> bool:
     return isinstance(shape, m.ListOf) and _carries_capabilities(shape.member)
 
 
+def _meeting_rule_codes(shape: m.Shape) -> frozenset[str]:
+    """The codes of the rules within ``shape`` that read the meeting's MediaRegion."""
+    if isinstance(shape, m.ListOf):
+        return _meeting_rule_codes(shape.member)
+    if not isinstance(shape, m.Structure):
+        return frozenset()
+    codes = {code for rule in shape.rules if rule.needs_meeting for code in rule.codes}
+    for sub in shape.members.values():
+        codes |= _meeting_rule_codes(sub)
+    return frozenset(codes)
+
+
+#: The rules that read the meeting's MediaRegion.
+_REGION_RULES = frozenset(
+    code for op in m.OPERATIONS.values() for code in _meeting_rule_codes(op.request)
+)
+#: Operations with rules that read the meeting's MediaRegion (derived from the rule data).
+_NEEDS_REGION = frozenset(
+    op.name for op in m.OPERATIONS.values() if _meeting_rule_codes(op.request)
+)
 #: Attendee operations whose checks need the meeting's features (derived from the rule data).
 _NEEDS_FEATURES = frozenset(
     op.name
@@ -196,6 +219,7 @@ class ClientValidator:
         self._client = weakref.ref(client)
         self._features: _LRU[str, MeetingFeatures] = _LRU(max_meetings)
         self._capabilities: _LRU[tuple[str, str], tuple[str, str, str]] = _LRU(max_attendees)
+        self._regions: _LRU[str, str] = _LRU(max_meetings)
         self._lock = threading.Lock()
         self._local = threading.local()
         self._registered: list[tuple[str, Any, str]] = []
@@ -282,7 +306,17 @@ class ClientValidator:
                 if op.name in _TAKES_PREVIOUS and attendee is not None:
                     triple = self._capabilities.get((meeting, attendee))
                     previous = _as_capabilities(triple) if triple is not None else None
-        report = validate(op.name, params, meeting_features=features, previous=previous)
+        region = None
+        if op.name in _NEEDS_REGION:
+            with self._lock:
+                region = self._regions.get(_key(params.get("MeetingId")) or "")
+        report = validate(
+            op.name,
+            params,
+            meeting_features=features,
+            previous=previous,
+            meeting=None if region is None else {"MediaRegion": region},
+        )
         if features is None and meeting is not None and FEATURE_RULES & set(report.unchecked):
             features = self._look_up(params["MeetingId"])
             if features is not None:
@@ -332,7 +366,9 @@ class ClientValidator:
             missing = []
             if FEATURE_RULES & set(report.unchecked):
                 missing.append(f"the features of meeting {params.get('MeetingId')}")
-            if set(report.unchecked) - FEATURE_RULES:
+            if set(report.unchecked) & _REGION_RULES:
+                missing.append(f"the MediaRegion of meeting {params.get('MeetingId')}")
+            if set(report.unchecked) - FEATURE_RULES - _REGION_RULES:
                 missing.append("the attendee's previous capabilities")
             rules = "; ".join(f"{code} {RULES[code].summary}" for code in report.unchecked)
             logger.debug(
@@ -370,6 +406,9 @@ class ClientValidator:
                 features = request.get("MeetingFeatures")
             # A meeting without MeetingFeatures has the documented defaults.
             self._store_features(meeting, {} if features is None else features)
+            region = response_meeting.get("MediaRegion")
+            if meeting is not None and _valid_region(region):
+                self._regions.put(meeting, region)
         if meeting is None:
             return
         if name == "DeleteMeeting":
@@ -418,6 +457,7 @@ class ClientValidator:
         if meeting is None:
             return
         self._features.pop(meeting)
+        self._regions.pop(meeting)
         for key in [k for k in self._capabilities.data if k[0] == meeting]:
             self._capabilities.pop(key)
 
@@ -443,10 +483,19 @@ class ClientValidator:
         with other._lock:
             features = list(other._features.data.items())
             capabilities = list(other._capabilities.data.items())
+            regions = list(other._regions.data.items())
         for key, value in features:
             self._features.put(key, value)
+        for key, region in regions:
+            self._regions.put(key, region)
         for pair, triple in capabilities:
             self._capabilities.put(pair, triple)
+
+
+def _valid_region(region: object) -> TypeGuard[str]:
+    """A MediaRegion the engine accepts as a meeting's (others are not remembered)."""
+    meeting = {"Meeting": {"MediaRegion": region}}
+    return isinstance(region, str) and validate_response("GetMeeting", meeting).ok
 
 
 _INSTALLED: weakref.WeakKeyDictionary[Any, ClientValidator] = weakref.WeakKeyDictionary()

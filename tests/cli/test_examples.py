@@ -17,6 +17,8 @@ CASES = {
     "cli-input/create-meeting.yaml": (0, set()),
     "cli-input/update-attendee-capabilities.json": (0, set()),
     "cli-input/batch-create-attendee.yaml": (1, {"E102", "E202", "E303", "W206"}),
+    "cli-input/start-meeting-transcription.json": (1, {"E608", "E613", "W614"}),
+    "cli-input/start-meeting-transcription.valid.json": (0, set()),
 }
 
 

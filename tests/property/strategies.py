@@ -201,6 +201,16 @@ def json_values() -> st.SearchStrategy[Any]:
                 "TenantIds",
                 "Key",
                 "Value",
+                "TranscriptionConfiguration",
+                "EngineTranscribeSettings",
+                "EngineTranscribeMedicalSettings",
+                "LanguageCode",
+                "IdentifyLanguage",
+                "LanguageOptions",
+                "PreferredLanguage",
+                "Region",
+                "ResourceARN",
+                "TagKeys",
             )
         ),
         st.text(max_size=5),
@@ -211,7 +221,7 @@ def json_values() -> st.SearchStrategy[Any]:
         st.integers(),
         st.floats(),
         st.text(max_size=70),
-        st.sampled_from(MEDIA + VIDEO_RES + CONTENT_RES),
+        st.sampled_from(MEDIA + VIDEO_RES + CONTENT_RES + ("en-US", "en-US,fr-FR", "auto")),
     )
     return st.recursive(
         scalars,
@@ -324,6 +334,48 @@ def tricky_examples(member: str) -> tuple[Any, ...]:
         )
     if member in _ARN_MEMBERS:
         return ("arn:aws:sns:us-east-1:1:t", "arn", "arn:", "xarn:a", "arn:a\n", "arn:é", "")
+    if member in ("LanguageCode", "PreferredLanguage"):
+        return ("en-US", "en-AU", "fr-FR", "en-us", "EN-US", "en_US", "", True)
+    if member == "LanguageOptions":
+        return (
+            "en-US,fr-FR",
+            "en-US",
+            "en-US,en-AU",
+            "en-US,fr-FR,de-DE,ja-JP,ko-KR,zh-CN",
+            "en-US,,fr-FR",
+            "en-US,fr-FR,",
+            "en-US, fr-FR",
+            "en-US,xx-XX",
+            "",
+        )
+    if member == "PiiEntityTypes":
+        return (
+            "ALL",
+            "SSN",
+            "SSN, EMAIL",
+            " NAME ,PIN ",
+            "SSN,ALL",
+            "SSN,,EMAIL",
+            "SSN,FOO",
+            "ssn",
+            "",
+            _sized(300, "ALL,"),
+            _sized(301, "SSN,"),
+        )
+    if member in ("IdentifyLanguage", "EnablePartialResultsStabilization"):
+        return (True, False, "true", 1, None)
+    if member in ("VocabularyName", "VocabularyFilterName"):
+        return ("v", "v w", "", _sized(4096), _sized(4097))
+    if member in ("VocabularyNames", "VocabularyFilterNames"):
+        return ("a,b", "a-b.c_d", "a b", "", _sized(3000), _sized(3001))
+    if member == "LanguageModelName":
+        return ("m.1_x-y", "m,1", "", _sized(200), _sized(201))
+    if member == "Region":
+        return ("auto", "us-east-1", "eu-west-2", "af-south-1", "AUTO", "")
+    if member in ("ContentIdentificationType", "ContentRedactionType"):
+        return ("PII", "PHI", "pii", "")
+    if member == "EngineTranscribeSettings":
+        return ({}, {"LanguageCode": "en-US"}, {"IdentifyLanguage": True})
     if member == "ResourceARN":
         return (
             "arn:",
@@ -471,7 +523,7 @@ def meeting_request_extras(draw: st.DrawFn) -> dict[str, Any]:
                 "Value": st.text("aZ09_+,-./:;<=>@ \t", max_size=12),
             }
         )
-        extras["Tags"] = draw(st.lists(tag, max_size=4))
+        extras["Tags"] = draw(st.lists(tag, max_size=4, unique_by=lambda t: t["Key"]))
     return extras
 
 

@@ -1,0 +1,323 @@
+"""Cross-field rules as objects: each is attached to the structure it constrains
+(``Structure.rules`` in ``_model.py``) and carries its condition, its findings, its fix and
+its JSON Schema fragment. The engine, the schema generator and the docs iterate them.
+
+A rule reads the members of one object. The engine passes only the members that are valid on
+their own (an object member counts when it is an object), so a rule needs no type checks and
+never repeats a finding its member's shape already gives. A member is *given* when it is
+present and not ``false`` (``IdentifyLanguage: false`` counts as not included).
+
+This module imports nothing of the package: ``_model.py`` builds the rules from its data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Optional, Union
+
+__all__ = [
+    "CommaList",
+    "Excludes",
+    "Found",
+    "MeetingRegion",
+    "OneOf",
+    "Renamed",
+    "Requires",
+    "StructureRule",
+    "Within",
+    "given",
+    "given_schema",
+]
+
+Path = tuple[Union[str, int], ...]
+#: (code, path relative to the object, message, fix as {relative path: value} or None). A fix
+#: value of None removes the member.
+Found = tuple[str, Path, str, Optional[Mapping[Path, object]]]
+Schema = dict[str, Any]
+
+
+def given(value: Mapping[str, Any], name: str) -> bool:
+    return name in value and value[name] is not False
+
+
+def given_schema(name: str) -> Schema:
+    """JSON Schema: the member is given."""
+    return {"required": [name], "properties": {name: {"not": {"const": False}}}}
+
+
+def _any_given(names: tuple[str, ...]) -> Schema:
+    return (
+        given_schema(names[0]) if len(names) == 1 else {"anyOf": [given_schema(n) for n in names]}
+    )
+
+
+def _shown(value: str) -> str:
+    return repr(value) if len(value) <= 40 else repr(value[:36]) + "..."
+
+
+class StructureRule:
+    """What every rule provides: its code (``codes``, the codes it may report, where it has
+    several), its findings and whether a value gives none, the codes it cannot evaluate
+    without the meeting, and its JSON Schema fragments."""
+
+    code: str
+    #: The rule reads the meeting (its MediaRegion), given to ``validate`` as ``meeting``.
+    needs_meeting = False
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.code,)
+
+    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+        raise NotImplementedError
+
+    def clean(self, value: Mapping[str, Any], media_region: Optional[str]) -> bool:
+        return next(self.findings(value, media_region), None) is None
+
+    def unchecked(self, value: Mapping[str, Any], media_region: Optional[str]) -> tuple[str, ...]:
+        """The codes this rule cannot evaluate for ``value`` (what it needs was not given)."""
+        return ()
+
+    def schema(self) -> list[Schema]:
+        """``allOf`` fragments stating the rule in JSON Schema; none for a warning or a rule
+        JSON Schema cannot express (docs/json-schema.md lists those)."""
+        return []
+
+
+@dataclass(frozen=True)
+class OneOf(StructureRule):
+    """Exactly one of ``members`` is given."""
+
+    code: str
+    members: tuple[str, ...]
+
+    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+        present = [name for name in self.members if given(value, name)]
+        if len(present) == 1:
+            return
+        names = " or ".join(self.members)
+        if not present:
+            yield (self.code, (), f"give {names}", None)
+        else:
+            for name in present[1:]:
+                yield (self.code, (name,), f"give only one of {names}, not also {name}", None)
+
+    def schema(self) -> list[Schema]:
+        return [{"oneOf": [given_schema(name) for name in self.members]}]
+
+
+@dataclass(frozen=True)
+class Excludes(StructureRule):
+    """When ``member`` is given, none of ``others`` may be."""
+
+    code: str
+    member: str
+    others: tuple[str, ...]
+
+    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+        if given(value, self.member):
+            for name in self.others:
+                if given(value, name):
+                    yield (
+                        self.code,
+                        (name,),
+                        f"{name} cannot be combined with {self.member}",
+                        None,
+                    )
+
+    def schema(self) -> list[Schema]:
+        return [
+            {"if": given_schema(self.member), "then": {"not": given_schema(name)}}
+            for name in self.others
+        ]
+
+
+@dataclass(frozen=True)
+class Requires(StructureRule):
+    """``member`` is given only with every one of ``all_of`` and at least one of ``any_of``.
+    ``fix_remove``: the fix removes ``member``. ``in_schema`` False for a warning."""
+
+    code: str
+    member: str
+    all_of: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    fix_remove: bool = False
+    in_schema: bool = True
+
+    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+        if not given(value, self.member):
+            return
+        missing = [name for name in self.all_of if not given(value, name)]
+        if self.any_of and not any(given(value, name) for name in self.any_of):
+            missing.append(" or ".join(self.any_of))
+        if missing:
+            fix: Optional[Mapping[Path, object]] = (
+                {(self.member,): None} if self.fix_remove else None
+            )
+            text = f"{self.member} applies only with {' and '.join(missing)}"
+            yield (self.code, (self.member,), text, fix)
+
+    def schema(self) -> list[Schema]:
+        if not self.in_schema:
+            return []
+        then: list[Schema] = [given_schema(name) for name in self.all_of]
+        if self.any_of:
+            then.append(_any_given(self.any_of))
+        return [{"if": given_schema(self.member), "then": {"allOf": then}}]
+
+
+@dataclass(frozen=True)
+class CommaList(StructureRule):
+    """A string of comma-separated items, each (trimmed of spaces when ``trim``) one of
+    ``values``.
+
+    ``code``: an item outside ``values``, fewer than ``min_items``, or ``alone`` combined with
+    others. ``dialect_code``: two items with the same part before ``-`` (one dialect per
+    language). ``many_code``: more than ``max_recommended`` items (a warning)."""
+
+    code: str
+    member: str
+    values: tuple[str, ...]
+    min_items: int = 1
+    trim: bool = False
+    alone: Optional[str] = None
+    dialect_code: Optional[str] = None
+    many_code: Optional[str] = None
+    max_recommended: Optional[int] = None
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(c for c in (self.code, self.dialect_code, self.many_code) if c is not None)
+
+    def items(self, text: str) -> list[str]:
+        parts = text.split(",")
+        return [part.strip(" ") for part in parts] if self.trim else parts
+
+    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+        listed = value.get(self.member)
+        if not isinstance(listed, str):
+            return
+        at = (self.member,)
+        items = self.items(listed)
+        unknown = [item for item in items if item not in self.values]
+        if unknown:
+            yield (
+                self.code,
+                at,
+                f"{_shown(unknown[0])} is not one of {', '.join(self.values)}",
+                None,
+            )
+        elif len(items) < self.min_items:
+            yield (self.code, at, f"{len(items)} item(s); give at least {self.min_items}", None)
+        elif self.alone is not None and self.alone in items and len(items) > 1:
+            yield (self.code, at, f"{self.alone} cannot be combined with other values", None)
+        if self.dialect_code is not None and not unknown:
+            languages: dict[str, str] = {}
+            for item in items:
+                language = item.split("-")[0]
+                if language in languages and languages[language] != item:
+                    text = f"{languages[language]} and {item}: one dialect per language"
+                    yield (self.dialect_code, at, text, None)
+                    break
+                languages[language] = item
+        many = self.max_recommended
+        if self.many_code is not None and many is not None and len(items) > many:
+            text = f"{len(items)} items; more than {many} is not recommended"
+            yield (self.many_code, at, text, None)
+
+    def schema(self) -> list[Schema]:
+        # The values are plain words, letters, digits, '-' and '_': no escaping needed.
+        space = " *" if self.trim else ""
+        one = "(?:" + "|".join(v for v in self.values if v != self.alone) + ")"
+        rest = max(self.min_items - 1, 0)
+        sep = f"{space},{space}"
+        listed = f"{one}(?:{sep}{one}){{{rest},}}"
+        if self.alone is not None:
+            listed = f"(?:{self.alone}|{listed})"
+        pattern = f"^{space}{listed}{space}$(?!\\n)"
+        return [{"properties": {self.member: {"pattern": pattern}}}]
+
+
+@dataclass(frozen=True)
+class Within(StructureRule):
+    """``member``'s value is one of the comma-separated items of ``listing``, when both and
+    ``when`` are given (without ``when``, another rule reports the member). JSON Schema cannot
+    express it. The fix removes ``member``."""
+
+    code: str
+    member: str
+    listing: str
+    when: str
+
+    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+        item, text = value.get(self.member), value.get(self.listing)
+        if (
+            given(value, self.when)
+            and isinstance(item, str)
+            and isinstance(text, str)
+            and item not in text.split(",")
+        ):
+            message = f"{item} is not one of the {self.listing} {_shown(text)}"
+            yield (self.code, (self.member,), message, {(self.member,): None})
+
+
+@dataclass(frozen=True)
+class Renamed(StructureRule):
+    """With ``switch`` given, ``plain`` members are refused in favour of their ``switched``
+    twins, and the other way round without it. The fix renames the member where the value
+    suits the other one and the other one is absent."""
+
+    code: str
+    switch: str
+    #: (member without the switch, member with it)
+    pairs: tuple[tuple[str, str], ...]
+    #: Whether a value of a member without the switch is valid for its twin.
+    suits_switched: Callable[[str], bool]
+
+    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+        on = given(value, self.switch)
+        for plain, switched in self.pairs:
+            wrong, right = (plain, switched) if on else (switched, plain)
+            if not given(value, wrong):
+                continue
+            fix: Optional[Mapping[Path, object]] = None
+            if right not in value and (not on or self.suits_switched(value[wrong])):
+                fix = {(wrong,): None, (right,): value[wrong]}
+            state = "with" if on else "without"
+            yield (self.code, (wrong,), f"{state} {self.switch}, use {right}, not {wrong}", fix)
+
+    def schema(self) -> list[Schema]:
+        plain = tuple(p for p, _ in self.pairs)
+        switched = tuple(s for _, s in self.pairs)
+        return [
+            {
+                "if": given_schema(self.switch),
+                "then": {"not": _any_given(plain)},
+                "else": {"not": _any_given(switched)},
+            }
+        ]
+
+
+@dataclass(frozen=True)
+class MeetingRegion(StructureRule):
+    """``member`` left out means the meeting's MediaRegion; warn when that is known and not
+    one of ``regions``, and suggest ``suggested``. Unchecked when the meeting is unknown."""
+
+    code: str
+    member: str
+    regions: tuple[str, ...]
+    suggested: str
+    needs_meeting = True
+
+    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+        if self.member in value or media_region is None or media_region in self.regions:
+            return
+        text = (
+            f"{self.member} left out means the meeting's MediaRegion {_shown(media_region)}, "
+            f"where this engine does not run; use {self.suggested!r}"
+        )
+        yield (self.code, (self.member,), text, {(self.member,): self.suggested})
+
+    def unchecked(self, value: Mapping[str, Any], media_region: Optional[str]) -> tuple[str, ...]:
+        return self.codes if media_region is None and self.member not in value else ()
