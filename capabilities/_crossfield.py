@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Union
 
 __all__ = [
+    "AttendeeLimit",
     "CommaList",
     "Excludes",
     "Found",
@@ -321,3 +322,63 @@ class MeetingRegion(StructureRule):
 
     def unchecked(self, value: Mapping[str, Any], media_region: Optional[str]) -> tuple[str, ...]:
         return self.codes if media_region is None and self.member not in value else ()
+
+
+@dataclass(frozen=True)
+class AttendeeLimit(StructureRule):
+    """A ``high`` resolution (per member, the ``MaxResolution`` values that count as high;
+    a left-out resolution is a default, never high) needs ``Attendee.MaxCount`` (``code``),
+    at most ``limit`` (``over_code``). The fix sets it to ``limit``."""
+
+    code: str
+    over_code: str
+    high: tuple[tuple[str, tuple[str, ...]], ...]
+    limit: int
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.code, self.over_code)
+
+    def _high(self, value: Mapping[str, Any]) -> list[str]:
+        """The high resolutions given, as "FHD video"."""
+        out = []
+        for member, values in self.high:
+            part = value.get(member)
+            given = part.get("MaxResolution") if isinstance(part, dict) else None
+            if isinstance(given, str) and given in values:
+                out.append(f"{str.__str__(given)} {member.lower()}")
+        return out
+
+    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+        high = self._high(value)
+        if not high:
+            return
+        what = " and ".join(high)
+        at: Path = ("Attendee", "MaxCount")
+        attendee = value.get("Attendee")
+        count = attendee.get("MaxCount") if isinstance(attendee, dict) else None
+        fix = {at: self.limit}
+        if attendee is None or (isinstance(attendee, dict) and "MaxCount" not in attendee):
+            yield (self.code, at, f"{what} requires Attendee.MaxCount", fix)
+        elif isinstance(count, int) and not isinstance(count, bool) and count > self.limit:
+            text = f"with {what}, MaxCount is at most {self.limit}, not {int(count)}"
+            yield (self.over_code, at, text, fix)
+
+    def schema(self) -> list[Schema]:
+        high = [
+            {"required": [member], "properties": {member: _member_in("MaxResolution", values)}}
+            for member, values in self.high
+            if values
+        ]
+        attendee = {"required": ["MaxCount"], "properties": {"MaxCount": {"maximum": self.limit}}}
+        return [
+            {
+                "if": {"anyOf": high},
+                "then": {"required": ["Attendee"], "properties": {"Attendee": attendee}},
+            }
+        ]
+
+
+def _member_in(name: str, values: tuple[str, ...]) -> Schema:
+    """JSON Schema: an object whose member ``name`` is one of ``values``."""
+    return {"required": [name], "properties": {name: {"enum": list(values)}}}

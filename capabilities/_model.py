@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Optional, Union
 
 from ._crossfield import (
+    AttendeeLimit,
     CommaList,
     Excludes,
     MeetingRegion,
@@ -322,6 +323,17 @@ PII_ENTITY_TYPES = Pattern(source="[A-Z_, ]+", documented="^[A-Z_, ]+")
 
 
 @dataclass(frozen=True)
+class OtherValues:
+    """The values of a sibling enumeration (a content resolution given as a video one): such a
+    value is reported with ``code``, as ``"<value> is a <said>; <own> allows ..."``."""
+
+    code: str
+    values: tuple[str, ...]
+    said: str
+    own: str
+
+
+@dataclass(frozen=True)
 class String:
     """A string member. ``pattern_code`` is the rule reported when ``pattern`` fails."""
 
@@ -331,6 +343,9 @@ class String:
     enum: Optional[tuple[str, ...]] = None
     pattern: Optional[Pattern] = None
     pattern_code: str = "E108"
+    #: A refused value is reported by its first character outside the pattern's class (the
+    #: pattern is one class repeated, ``[...]*``).
+    pattern_by_character: bool = False
     sensitive: bool = False
     #: Case-insensitive ``aws:`` prefix is reserved (``reserved_code``).
     reserved_prefix: bool = False
@@ -339,6 +354,8 @@ class String:
     known_values: Optional[tuple[str, ...]] = None
     #: Responses may list the content-share attendee ``<AttendeeId>#content`` (I204).
     content_share: bool = False
+    #: The values of a sibling enumeration, reported with their own rule rather than E107.
+    other_values: Optional[OtherValues] = None
     #: The model's ``idempotencyToken``: boto3 and the AWS CLI fill it in when it is left out,
     #: so a request need not carry it even where the model lists it as required.
     idempotency_token: bool = False
@@ -364,6 +381,8 @@ class ListOf:
     max_items: Optional[int] = None
     #: Members whose repeated value within the list is a warning: (member name, rule code).
     unique_member: Optional[tuple[str, str]] = None
+    #: The unique member's values compare without regard to letter case (GUIDs).
+    unique_ignores_case: bool = False
 
 
 @dataclass(frozen=True)
@@ -388,6 +407,7 @@ EXTERNAL_USER_ID = String(
     max_length=64,
     pattern=EXTERNAL_ID,
     pattern_code="E201",
+    pattern_by_character=True,
     sensitive=True,
     reserved_prefix=True,
 )
@@ -424,17 +444,41 @@ MEETING_FEATURES = Structure(
         ),
         "Video": Structure(
             "VideoFeatures",
-            {"MaxResolution": String("VideoResolution", enum=VIDEO_RESOLUTIONS)},
+            {
+                "MaxResolution": String(
+                    "VideoResolution",
+                    enum=VIDEO_RESOLUTIONS,
+                    other_values=OtherValues(
+                        "E403", CONTENT_RESOLUTIONS, "content resolution", "video"
+                    ),
+                )
+            },
         ),
         "Content": Structure(
             "ContentFeatures",
-            {"MaxResolution": String("ContentResolution", enum=CONTENT_RESOLUTIONS)},
+            {
+                "MaxResolution": String(
+                    "ContentResolution",
+                    enum=CONTENT_RESOLUTIONS,
+                    other_values=OtherValues(
+                        "E403", VIDEO_RESOLUTIONS, "video resolution", "content"
+                    ),
+                )
+            },
         ),
         "Attendee": Structure(
             "AttendeeFeatures", {"MaxCount": Integer("AttendeeMax", minimum=1, maximum=250)}
         ),
     },
     doc="The configuration settings of the features available to a meeting.",
+    rules=(
+        AttendeeLimit(
+            "E401",
+            "E402",
+            high=(("Video", HIGH_VIDEO_RESOLUTIONS), ("Content", HIGH_CONTENT_RESOLUTIONS)),
+            limit=HIGH_RESOLUTION_MAX_ATTENDEES,
+        ),
+    ),
 )
 CREATE_ATTENDEE_ITEM = Structure(
     "CreateAttendeeRequestItem",
@@ -862,6 +906,7 @@ _OPERATION_LIST = (
                     min_items=1,
                     max_items=250,
                     unique_member=("AttendeeId", "W207"),
+                    unique_ignores_case=True,
                 ),
                 "Capabilities": ATTENDEE_CAPABILITIES,
             },

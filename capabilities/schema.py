@@ -143,11 +143,6 @@ def _capability_limits() -> Mapping[str, Mapping[str, tuple[str, ...]]]:
     return limits
 
 
-def _high_resolutions() -> Mapping[str, tuple[str, ...]]:
-    """Per resolution member, the values that need Attendee.MaxCount <= 25 (E401, E402)."""
-    return {"Video": m.HIGH_VIDEO_RESOLUTIONS, "Content": m.HIGH_CONTENT_RESOLUTIONS}
-
-
 def _member_is(path: Sequence[str], values: Sequence[str]) -> Schema:
     """A condition: the member at ``path`` (object members) is present and one of ``values``."""
     condition: Schema = {"enum": list(values)}
@@ -196,30 +191,6 @@ def _receiving_rule() -> Schema:
         "$comment": _comment("E303"),
         "if": _member_is(("Content",), receiving),
         "then": {"properties": {"Video": {"enum": receiving}}},
-    }
-
-
-def _attendee_count_rule() -> Schema:
-    """FHD video or UHD content needs Attendee.MaxCount, at most 25 (E401, E402)."""
-    high = _high_resolutions()
-    return {
-        "$comment": _comment("E401", "E402"),
-        "if": {
-            "anyOf": [
-                _member_is((member, "MaxResolution"), values)
-                for member, values in high.items()
-                if values
-            ]
-        },
-        "then": {
-            "required": ["Attendee"],
-            "properties": {
-                "Attendee": {
-                    "required": ["MaxCount"],
-                    "properties": {"MaxCount": {"maximum": m.HIGH_RESOLUTION_MAX_ATTENDEES}},
-                }
-            },
-        },
     }
 
 
@@ -323,8 +294,6 @@ class _Builder:
             out["required"] = list(shape.required)
         if shape is m.ATTENDEE_CAPABILITIES:
             out["allOf"] = [_receiving_rule()]
-        elif shape is m.MEETING_FEATURES:
-            out["allOf"] = [_attendee_count_rule()]
         fragments = [
             {"$comment": _comment(*rule.codes), **fragment}
             for rule in shape.rules

@@ -9,6 +9,7 @@ from itertools import product
 from typing import Any, Callable, NamedTuple, Optional, cast
 
 from . import _model as m
+from ._crossfield import StructureRule
 from .matrix import (
     Resolutions,
     Triple,
@@ -206,6 +207,29 @@ _IN_RESPONSE = {
 }
 
 
+def _requests_only(shape: m.Shape) -> set[StructureRule]:
+    """The cross-field rules within ``shape`` that constrain requests only (every code of
+    theirs has Rule.in_response "")."""
+    if isinstance(shape, m.ListOf):
+        return _requests_only(shape.member)
+    if not isinstance(shape, m.Structure):
+        return set()
+    out = {rule for rule in shape.rules if all(_IN_RESPONSE.get(c) == "" for c in rule.codes)}
+    for sub in shape.members.values():
+        out |= _requests_only(sub)
+    return out
+
+
+#: The ids of the rules a response is not checked against.
+_REQUESTS_ONLY = frozenset(
+    id(rule)
+    for op in m.OPERATIONS.values()
+    for shape in (op.request, op.response)
+    if shape is not None
+    for rule in _requests_only(shape)
+)
+
+
 def _walk(shape: m.Shape, value: object, loc: Location, ctx: _Context) -> None:
     """Report every finding about ``value``, a ``shape`` at ``loc``."""
     if not _clean(shape)(value, ctx):
@@ -250,10 +274,14 @@ def _count_finding(shape: m.ListOf, count: int, loc: Location, ctx: _Context) ->
 
 
 def _duplicates(
-    items: list[Any] | tuple[Any, ...], unique: tuple[str, str], loc: Location, ctx: _Context
+    items: list[Any] | tuple[Any, ...],
+    unique: tuple[str, str],
+    fold: bool,
+    loc: Location,
+    ctx: _Context,
 ) -> None:
+    """``fold``: the values compare without regard to letter case."""
     name, code = unique
-    fold = code == "W207"  # GUIDs: hex digits compare case-insensitively
     keys = [_text(item.get(name)) if isinstance(item, dict) else None for item in items]
     strings = [key.lower() if fold else key for key in keys if isinstance(key, str)]
     if len(set(strings)) == len(strings):
@@ -304,11 +332,11 @@ def _pattern_finding(shape: m.String, value: str, loc: Location, ctx: _Context) 
     assert pattern is not None
     if shape.content_share and ctx.response and m.CONTENT_SHARE_ATTENDEE.fullmatch(value):
         ctx.add("I204", loc, "the content-share attendee (<AttendeeId>#content)")
-    elif shape.pattern_code == "E201":
+    elif shape.pattern_by_character:
         index = pattern.first_disallowed(value)
         assert index is not None  # a single-class pattern fails only on a character
         ctx.add(
-            "E201",
+            shape.pattern_code,
             loc,
             f"character {index + 1} (U+{ord(value[index]):04X}) is not allowed in {shape.name}",
         )
@@ -328,11 +356,9 @@ def _unknown_value(shape: m.String, value: str, loc: Location, ctx: _Context) ->
 
 def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
     allowed, folded = _enum_text(shape.enum or ())
-    if shape.name == "VideoResolution" and value in m.CONTENT_RESOLUTIONS:
-        ctx.add("E403", loc, f"{value} is a content resolution; video allows {allowed}")
-        return
-    if shape.name == "ContentResolution" and value in m.VIDEO_RESOLUTIONS:
-        ctx.add("E403", loc, f"{value} is a video resolution; content allows {allowed}")
+    other = shape.other_values
+    if other is not None and value in other.values:
+        ctx.add(other.code, loc, f"{value} is a {other.said}; {other.own} allows {allowed}")
         return
     hint = ""
     meant = folded.get(value.strip().casefold())
@@ -344,6 +370,8 @@ def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> 
 def _rules_clean(shape: m.Structure, value: dict[str, Any], ctx: _Context) -> bool:
     """The cross-field rules of ``shape`` give nothing for ``value``, whose members are clean."""
     for rule in shape.rules:
+        if ctx.response and id(rule) in _REQUESTS_ONLY:
+            continue
         ctx.unchecked.update(rule.unchecked(value, ctx.media_region))
         if not rule.clean(value, ctx.media_region):
             return False
@@ -359,6 +387,8 @@ def _rule_findings(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx
         if name in value and _usable(sub, value[name])
     }
     for rule in shape.rules:
+        if ctx.response and id(rule) in _REQUESTS_ONLY:
+            continue
         ctx.unchecked.update(rule.unchecked(usable, ctx.media_region))
         for code, at, message, fix in rule.findings(usable, ctx.media_region):
             moved = None if fix is None else {pointer((*loc, *p)): v for p, v in fix.items()}
@@ -584,8 +614,8 @@ class _CleanWriter(_SourceWriter):
             self.fail_if(depth, f"{matcher}(''.join({name})) is None")
         if shape.unique_member is not None:
             # the items are clean here, so each unique member is a string or absent
-            name, code = shape.unique_member
-            key = f"{item}.get({name!r}, '')" + (".lower()" if code == "W207" else "")
+            name, _ = shape.unique_member
+            key = f"{item}.get({name!r}, '')" + (".lower()" if shape.unique_ignores_case else "")
             self.fail_if(depth, f"len({{{key} for {item} in {v}}}) != len({v})")
 
     def structure(self, shape: m.Structure, v: str, depth: int) -> None:
@@ -614,9 +644,6 @@ class _CleanWriter(_SourceWriter):
         if shape.rules:
             rules = f"{self.constant(_rules_clean)}({self.constant(shape)}, {v}, ctx)"
             self.fail_if(depth, f"cross_field and not {rules}")
-        if shape is m.MEETING_FEATURES:
-            counted = f"not {self.constant(_attendee_count_clean)}({v})"
-            self.fail_if(depth, self.requests_only(counted, "E401", "E402"))
 
 
 class _WalkWriter(_SourceWriter):
@@ -709,7 +736,8 @@ class _WalkWriter(_SourceWriter):
         self.emit(depth, f"for {index}, {item} in enumerate({v}):")
         self.value(shape.member, item, f"{where}, {index}", depth + 1)
         if shape.unique_member is not None:
-            self.report(depth, _duplicates, v, self.constant(shape.unique_member), at)
+            unique = self.constant(shape.unique_member)
+            self.report(depth, _duplicates, v, unique, str(shape.unique_ignores_case), at)
 
     def structure(self, shape: m.Structure, v: str, where: str, depth: int) -> None:
         if shape is m.ATTENDEE_CAPABILITIES:  # most are clean, and this says so in one test
@@ -755,9 +783,6 @@ class _WalkWriter(_SourceWriter):
             self.emit(depth + 1, "capabilities = True")
             self.emit(depth, "elif cross_field:")
             self.report(depth + 1, _capability_rules, v, at)
-        elif shape is m.MEETING_FEATURES:
-            self.emit(depth, f"if cross_field and {self.requests_only('True', 'E401', 'E402')}:")
-            self.report(depth + 1, _meeting_feature_rules, v, at)
 
 
 def _concatenation_matcher(pattern: m.Pattern) -> Optional[Callable[[str], object]]:
@@ -769,17 +794,6 @@ def _concatenation_matcher(pattern: m.Pattern) -> Optional[Callable[[str], objec
     if pattern.length is not None:
         return re.compile(f"(?:{pattern.source})*").fullmatch
     return None
-
-
-def _attendee_count_clean(features: dict[str, Any]) -> bool:
-    """E401 and E402 cannot fire: no FHD video or UHD content, or a MaxCount within the cap.
-    The members are clean here: dicts where present, and MaxCount an integer."""
-    video = (features.get("Video") or {}).get("MaxResolution")
-    content = (features.get("Content") or {}).get("MaxResolution")
-    if video not in m.HIGH_VIDEO_RESOLUTIONS and content not in m.HIGH_CONTENT_RESOLUTIONS:
-        return True
-    count = (features.get("Attendee") or {}).get("MaxCount")
-    return count is not None and count <= m.HIGH_RESOLUTION_MAX_ATTENDEES
 
 
 @cache
@@ -881,28 +895,6 @@ def _transition_texts(
             text = f"{change}: remote attendees get the stream only after media renegotiation"
         out.append((name, code, text))
     return tuple(out)
-
-
-def _meeting_feature_rules(features: dict[Any, Any], loc: Location, ctx: _Context) -> None:
-    video, content = _resolution_parts(features)
-    high_video = video in m.HIGH_VIDEO_RESOLUTIONS
-    high_content = content in m.HIGH_CONTENT_RESOLUTIONS
-    if not (high_video or high_content):
-        return
-    what = " and ".join(
-        text
-        for text, on in ((f"{video} video", high_video), (f"{content} content", high_content))
-        if on
-    )
-    attendee = features.get("Attendee")
-    count = attendee.get("MaxCount") if isinstance(attendee, dict) else None
-    where = (*loc, "Attendee", "MaxCount")
-    fix = {pointer(where): m.HIGH_RESOLUTION_MAX_ATTENDEES}
-    if attendee is None or (isinstance(attendee, dict) and "MaxCount" not in attendee):
-        ctx.add("E401", where, f"{what} requires Attendee.MaxCount", fix)
-    elif isinstance(count, int) and _is_int(count) and count > m.HIGH_RESOLUTION_MAX_ATTENDEES:
-        limit = m.HIGH_RESOLUTION_MAX_ATTENDEES
-        ctx.add("E402", where, f"with {what}, MaxCount is at most {limit}, not {int(count)}", fix)
 
 
 def _resolution_parts(features: object) -> tuple[Optional[str], Optional[str]]:
