@@ -30,6 +30,7 @@ from ._crossfield import (
 )
 
 __all__ = [
+    "CAPABILITY_MEMBERS",
     "CONTENT_RESOLUTIONS",
     "DEFAULT_CONTENT_RESOLUTION",
     "DEFAULT_VIDEO_RESOLUTION",
@@ -480,6 +481,8 @@ MEETING_FEATURES = Structure(
         ),
     ),
 )
+#: The members of AttendeeCapabilities, in the order of a capability triple.
+CAPABILITY_MEMBERS: tuple[str, ...] = tuple(ATTENDEE_CAPABILITIES.members)
 CREATE_ATTENDEE_ITEM = Structure(
     "CreateAttendeeRequestItem",
     {"ExternalUserId": EXTERNAL_USER_ID, "Capabilities": ATTENDEE_CAPABILITIES},

@@ -6,7 +6,9 @@ code, so the document cannot say something the engine does not do.
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Sequence
 from itertools import product
 from pathlib import Path
 from typing import Optional
@@ -210,13 +212,20 @@ def render_rules() -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def main(argv: Optional[list[str]] = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    check = "--check" in args
-    paths = [a for a in args if a != "--check"]
-    path = Path(paths[0]) if paths else DEFAULT_PATH
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog=_COMMAND, description="Write docs/rules.md, generated from the rule data."
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 when the file is stale"
+    )
+    parser.add_argument(
+        "path", nargs="?", type=Path, default=DEFAULT_PATH, help="the file (default: %(default)s)"
+    )
+    args = parser.parse_args(argv)
+    path: Path = args.path
     text = render_rules()
-    if check:
+    if args.check:
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current != text:
             print(f"{path} is stale; run: {_COMMAND}", file=sys.stderr)

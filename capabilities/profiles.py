@@ -118,6 +118,7 @@ def check_profiles(document: object) -> Report:
                         "E503",
                         (str(key),),
                         f"unknown member {str(key)!r}: a file with profiles has nothing else",
+                        on_key=True,
                     )
                 )
         if not isinstance(document["profiles"], dict):
@@ -147,7 +148,10 @@ def _check_profile(
             known = ", ".join(PROFILE_MEMBERS)
             findings.append(
                 make_finding(
-                    "E503", (*loc, str(key)), f"unknown member {str(key)!r}; a profile has: {known}"
+                    "E503",
+                    (*loc, str(key)),
+                    f"unknown member {str(key)!r}; a profile has: {known}",
+                    on_key=True,
                 )
             )
     for name, required in PROFILE_MEMBERS.items():
@@ -261,6 +265,7 @@ def _check_transitions(
                         "E503",
                         (*at, str(key)),
                         f"unknown member {str(key)!r}; a transition has: from, to",
+                        on_key=True,
                     )
                 )
         for member in _TRANSITION_MEMBERS:
@@ -362,4 +367,4 @@ def _transition_findings(
 
 
 def _named(triple: Triple) -> dict[str, str]:
-    return dict(zip(("Audio", "Video", "Content"), triple))
+    return dict(zip(m.CAPABILITY_MEMBERS, triple))

@@ -41,7 +41,7 @@ def tokens(path: str) -> tuple[str, ...]:
     return tuple(t.replace("~1", "/").replace("~0", "~") for t in path.split("/")[1:])
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Finding:
     """One problem (or note) about one value of a request or response.
 
@@ -56,26 +56,9 @@ class Finding:
     message: str
     exception: Optional[str] = None
     fix: Optional[Mapping[str, object]] = field(default=None, hash=False)
-
-    def __init__(
-        self,
-        code: str,
-        severity: Severity,
-        location: Location,
-        message: str,
-        exception: Optional[str] = None,
-        fix: Optional[Mapping[str, object]] = None,
-    ) -> None:
-        # What the frozen dataclass's own __init__ does (object.__setattr__ for each field),
-        # written to the instance's dict directly: a third of the time, and a report may hold
-        # hundreds of findings.
-        fields = self.__dict__
-        fields["code"] = code
-        fields["severity"] = severity
-        fields["location"] = location
-        fields["message"] = message
-        fields["exception"] = exception
-        fields["fix"] = fix
+    #: The finding is about the member's name rather than its value (an unknown member): a
+    #: file position points at the key.
+    on_key: bool = field(default=False, compare=False, repr=False)
 
     @property
     def path(self) -> str:
@@ -90,10 +73,15 @@ class Finding:
 
 
 def make_finding(
-    code: str, location: Location, message: str, fix: Optional[Mapping[str, object]] = None
+    code: str,
+    location: Location,
+    message: str,
+    fix: Optional[Mapping[str, object]] = None,
+    *,
+    on_key: bool = False,
 ) -> Finding:
     rule = RULES[code]
-    return Finding(code, rule.severity, location, message, rule.exception, fix)
+    return Finding(code, rule.severity, location, message, rule.exception, fix, on_key)
 
 
 _ORDER = attrgetter("location", "code", "message")

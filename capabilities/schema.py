@@ -100,7 +100,7 @@ def _read(file_name: str) -> str:
 
 # --- generating ----------------------------------------------------------------------------
 
-_CAPABILITY_MEMBERS = tuple(m.ATTENDEE_CAPABILITIES.members)  # Audio, Video, Content
+_CAPABILITY_MEMBERS = m.CAPABILITY_MEMBERS
 _RESOLUTION_MEMBERS = {"Video": m.VIDEO_RESOLUTIONS, "Content": m.CONTENT_RESOLUTIONS}
 _DEFAULTS = {"Video": m.DEFAULT_VIDEO_RESOLUTION, "Content": m.DEFAULT_CONTENT_RESOLUTION}
 

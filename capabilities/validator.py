@@ -39,7 +39,7 @@ _OPERATIONS = {
     for op in m.OPERATIONS.values()
     for name in (op.name, op.method, op.method.replace("_", "-"))
 }
-_CAPABILITY_MEMBERS = ("Audio", "Video", "Content")
+_CAPABILITY_MEMBERS = m.CAPABILITY_MEMBERS
 
 
 def operation_name(operation: str) -> str:

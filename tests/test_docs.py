@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from capabilities import RULES
 from capabilities.docs import DEFAULT_PATH, render_rules
 
@@ -39,3 +41,13 @@ def test_table_cells_read_as_the_documentation_prints_them() -> None:
     text = render_rules()
     assert "`" + m.EXTERNAL_ID.documented.replace("|", "\\|") + "`" in text
     assert "\\\\|" not in text
+
+
+def test_help_writes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from capabilities.docs import main
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    assert list(tmp_path.iterdir()) == []

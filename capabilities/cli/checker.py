@@ -17,6 +17,7 @@ from ..report import CapabilityValidationError, Finding, Report
 from ..rules import RULES
 from ..validator import _features_argument, normalize_meeting_features, validate
 from .loaders import Document, LoadError, Position, load_file
+from .options import UsageError
 
 __all__ = [
     "KINDS",
@@ -44,10 +45,6 @@ _UNCHECKED_REASONS = {
     "W305": "the attendee's previous capabilities are unknown",
     "W616": "the meeting's MediaRegion is unknown to an input file",
 }
-
-
-class UsageError(ValueError):
-    """Bad options or an unusable --meeting-features file (exit status 2)."""
 
 
 @dataclass(frozen=True)
@@ -233,12 +230,7 @@ def _features_of(data: object, name: Optional[str], path: str) -> object:
     if not isinstance(data, dict):
         raise UsageError(f"{where}: not an object")
     create = m.OPERATIONS["CreateMeetingWithAttendees"].request
-    if set(data) <= set(create.members) and set(data) & {
-        "ClientRequestToken",
-        "MediaRegion",
-        "ExternalMeetingId",
-        "MeetingFeatures",
-    }:
+    if data and data.keys() <= create.members.keys():  # a CreateMeeting(WithAttendees) input
         return data.get("MeetingFeatures", {})
     features = _features_argument(data)  # MeetingFeatures, a Meeting, or a response
     if isinstance(features, dict) and set(features) <= set(m.MEETING_FEATURES.members):
@@ -253,7 +245,7 @@ def _features_of(data: object, name: Optional[str], path: str) -> object:
 
 
 def _position(document: Document, finding: Finding) -> Position:
-    on_key = finding.code in _KEY_CODES or finding.message.startswith("unknown member")
+    on_key = finding.code in _KEY_CODES or finding.on_key
     return document.position(finding.path, key=on_key)
 
 

@@ -19,7 +19,8 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
 from typing import Any, Optional
 
-from .checker import UsageError, resolve_operation
+from .checker import resolve_operation
+from .options import UsageError
 
 __all__ = ["Config", "find_config", "parse_size"]
 

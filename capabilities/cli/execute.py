@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any, Optional, TextIO
 
 from ..rules import RULES
-from .checker import FileResult, RuleFilter, UsageError, check_document, load_meeting_features
+from .checker import FileResult, RuleFilter, check_document, load_meeting_features
 from .checker import resolve_operation as _resolve_operation
 from .config import Config, find_config
 from .loaders import DEFAULT_MAX_FILE_SIZE, LoadError, load_file
-from .options import CheckOptions, ExplainOptions, Options, RulesOptions, ServeOptions
+from .options import CheckOptions, ExplainOptions, Options, RulesOptions, ServeOptions, UsageError
 from .reporters import REPORTERS, printable
 
 __all__ = ["EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "execute"]

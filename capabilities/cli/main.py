@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from typing import Optional
 
 from .. import __version__
-from .checker import KINDS, UsageError
+from .checker import KINDS
 from .config import parse_size
 from .execute import PROG, execute
-from .options import CheckOptions, ExplainOptions, Options, RulesOptions, ServeOptions
+from .options import CheckOptions, ExplainOptions, Options, RulesOptions, ServeOptions, UsageError
 from .reporters import REPORTERS
 
 __all__ = ["build_parser", "main", "parse_args"]

@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Union
 
-__all__ = ["CheckOptions", "ExplainOptions", "Options", "RulesOptions", "ServeOptions"]
+__all__ = [
+    "CheckOptions",
+    "ExplainOptions",
+    "Options",
+    "RulesOptions",
+    "ServeOptions",
+    "UsageError",
+]
+
+
+class UsageError(ValueError):
+    """Bad options or an unusable --meeting-features file (exit status 2)."""
 
 
 @dataclass(frozen=True)

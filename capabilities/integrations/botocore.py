@@ -76,7 +76,7 @@ SERVICE_NAME = "chime-sdk-meetings"
 #: given (a test checks this against the validator).
 FEATURE_RULES = frozenset({"E301", "E302"})
 
-_CAPABILITY_MEMBERS = ("Audio", "Video", "Content")
+_CAPABILITY_MEMBERS = m.CAPABILITY_MEMBERS
 _CONTEXT_KEY = "chime_capabilities_params"
 _UNIQUE_ID = "chime-capabilities.integrations.botocore"
 
