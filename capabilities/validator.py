@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -450,6 +451,29 @@ def _walker(shape: m.Shape) -> _Walker:
     return compiled
 
 
+_SHAPES = (m.String, m.Integer, m.Boolean, m.ListOf, m.Structure)
+
+
+def shape_source(shape: m.Shape, *, walk: bool = True) -> str:
+    """The source of the walk (or, ``walk`` False, the predicate) generated for ``shape``,
+    with the names of its constants."""
+    writer: _SourceWriter = _WalkWriter() if walk else _CleanWriter()
+    text = writer.source(shape)
+    names = "\n".join(f"# {name} = {_described(value)}" for name, value in writer.constants.items())
+    return f"{names}\n\n{text}"
+
+
+def _described(value: object) -> str:
+    if isinstance(value, _SHAPES):
+        return f"<{type(value).__name__} {value.name}>"
+    if isinstance(value, frozenset):
+        return "{" + ", ".join(sorted(map(repr, value))) + "}"
+    owner = getattr(value, "__self__", None)
+    if isinstance(owner, re.Pattern):
+        return f"re.compile({owner.pattern!r}).fullmatch"
+    return f"<{getattr(value, '__qualname__', type(value).__name__)}>"
+
+
 class _SourceWriter:
     """What both writers share: names for constants and variables, indented lines, and the
     conditions under which a value of a leaf shape gives a finding."""
@@ -463,7 +487,8 @@ class _SourceWriter:
         self.constants: dict[str, object] = {"_MISSING": _MISSING}
         self.names = 0
 
-    def function(self, shape: m.Shape) -> Callable[..., Any]:
+    def source(self, shape: m.Shape) -> str:
+        """The generated function's source (its constants are in ``self.constants``)."""
         self.lines = [
             f"def {self.name}({self.parameters}):",
             "    response = ctx.response",
@@ -472,16 +497,35 @@ class _SourceWriter:
             "    unknown_meeting = cross_field and ctx.resolutions is None",
         ]
         self.body(shape)
+        return "\n".join(self.lines) + "\n"
+
+    def function(self, shape: m.Shape) -> Callable[..., Any]:
+        """The compiled function. Its file name, ``<chime-capabilities: Shape walk>``, is
+        registered with ``linecache``: tracebacks and profilers show the generated lines."""
+        text = self.source(shape)
+        filename = f"<chime-capabilities: {shape.name} {self.name}>"
+        linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
         namespace = dict(self.constants)
-        exec("\n".join(self.lines), namespace)  # source built from the rule data only
+        # source built from the rule data only
+        exec(compile(text, filename, "exec"), namespace)
         return cast("Callable[..., Any]", namespace[self.name])
 
     def body(self, shape: m.Shape) -> None:
         raise NotImplementedError
 
-    def constant(self, value: object) -> str:
-        self.names += 1
-        name = f"_k{self.names}"
+    def constant(self, value: object, base: str = "") -> str:
+        """The name the source gives ``value``: ``base``, or a function by its own name, a
+        shape by its name (a number follows a name already taken by another value)."""
+        for name, known in self.constants.items():
+            if known is value:
+                return name
+        if not base:
+            named = value.name if isinstance(value, _SHAPES) else getattr(value, "__name__", "k")
+            base = "_" + str(named).strip("_")
+        name, number = base, 1
+        while name in self.constants:
+            number += 1
+            name = f"{base}{number}"
         self.constants[name] = value
         return name
 
@@ -511,7 +555,7 @@ class _SourceWriter:
     def reserved(self, v: str) -> str:
         """True for a string that begins with the reserved prefix (the regular expression reads
         its first four characters only)."""
-        prefix = self.constant(m.RESERVED_PREFIX.compiled.fullmatch)
+        prefix = self.constant(m.RESERVED_PREFIX.compiled.fullmatch, "_reserved_prefix")
         return f"':' in {v} and {v}[3:4] == ':' and {prefix}({v}[:4]) is not None"
 
     def clean_capabilities(self, v: str) -> str:
@@ -534,7 +578,8 @@ class _SourceWriter:
         true exactly when the value gives a finding. ``pattern`` False leaves out the
         pattern's match, for a writer that matches it elsewhere."""
         if shape.enum is not None:
-            return [f"type({v}) is not str or {v} not in {self.constant(frozenset(shape.enum))}"]
+            values = self.constant(frozenset(shape.enum), f"_{shape.name}_values")
+            return [f"type({v}) is not str or {v} not in {values}"]
         conditions = [f"type({v}) is not str"]
         if shape.min_length is not None or shape.max_length is not None:
             conditions.append(self.outside(f"len({v})", shape.min_length, shape.max_length))
@@ -544,9 +589,11 @@ class _SourceWriter:
         if shape.reserved_prefix:
             out.append(f"({self.reserved(v)})")
         if pattern and shape.pattern is not None:
-            out.append(f"{self.constant(shape.pattern.compiled.fullmatch)}({v}) is None")
+            matcher = self.constant(shape.pattern.compiled.fullmatch, f"_{shape.name}_pattern")
+            out.append(f"{matcher}({v}) is None")
         if shape.known_values is not None:
-            out.append(f"{v} not in {self.constant(frozenset(shape.known_values))}")
+            known = self.constant(frozenset(shape.known_values), f"_{shape.name}_known")
+            out.append(f"{v} not in {known}")
         return out
 
 
@@ -595,7 +642,7 @@ class _CleanWriter(_SourceWriter):
             # The values of the loop all match exactly when their concatenation matches
             # the joined pattern: one call after the loop checks them all.
             name = self.variable()
-            self.loops[-1][1].append((name, self.constant(joined)))
+            self.loops[-1][1].append((name, self.constant(joined, f"_{shape.name}_joined_pattern")))
             self.emit(depth, f"{name}.append({v})")
 
     def list_of(self, shape: m.ListOf, v: str, depth: int) -> None:
@@ -686,7 +733,8 @@ class _WalkWriter(_SourceWriter):
         # a str subclass (an Enum member) is read by its value, whatever its methods say
         self.emit(depth, f"if type({v}) is not str: {v} = {self.constant(str.__str__)}({v})")
         if shape.enum is not None:
-            self.emit(depth, f"if {v} not in {self.constant(frozenset(shape.enum))}:")
+            values = self.constant(frozenset(shape.enum), f"_{shape.name}_values")
+            self.emit(depth, f"if {v} not in {values}:")
             self.report(depth + 1, _enum_finding, this, v, at)
             return
         size = self.variable()
@@ -701,13 +749,14 @@ class _WalkWriter(_SourceWriter):
         fits = "" if shape.max_length is None else f"{size} <= {shape.max_length} and "
         pattern = shape.pattern
         if pattern is not None:
-            refused = f"{self.constant(pattern.compiled.fullmatch)}({v}) is None"
+            matcher = self.constant(pattern.compiled.fullmatch, f"_{shape.name}_pattern")
+            refused = f"{matcher}({v}) is None"
             if pattern.length is not None:
                 refused = f"({size} != {pattern.length} or {refused})"
             self.emit(depth, f"if {fits}{refused}:")
             self.report(depth + 1, _pattern_finding, this, v, at)
         if shape.known_values is not None:
-            known = self.constant(frozenset(shape.known_values))
+            known = self.constant(frozenset(shape.known_values), f"_{shape.name}_known")
             self.emit(depth, f"if {fits}{v} not in {known}:")
             self.report(depth + 1, _unknown_value, this, v, at)
 
@@ -736,7 +785,7 @@ class _WalkWriter(_SourceWriter):
         self.emit(depth, f"for {index}, {item} in enumerate({v}):")
         self.value(shape.member, item, f"{where}, {index}", depth + 1)
         if shape.unique_member is not None:
-            unique = self.constant(shape.unique_member)
+            unique = self.constant(shape.unique_member, "_unique")
             self.report(depth, _duplicates, v, unique, str(shape.unique_ignores_case), at)
 
     def structure(self, shape: m.Structure, v: str, where: str, depth: int) -> None:
@@ -765,7 +814,8 @@ class _WalkWriter(_SourceWriter):
             self.emit(depth + 1, f"{count} += 1")
             if isinstance(sub, m.Structure) and sub is not m.ATTENDEE_CAPABILITIES:
                 # most nested objects are clean: one call says so
-                self.emit(depth + 1, f"if not {self.constant(_clean(sub))}({member}, ctx):")
+                clean = self.constant(_clean(sub), f"_{sub.name}_clean")
+                self.emit(depth + 1, f"if not {clean}({member}, ctx):")
                 self.value(sub, member, f"{where}, {name!r}", depth + 2)
             else:
                 self.value(sub, member, f"{where}, {name!r}", depth + 1)
