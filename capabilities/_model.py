@@ -30,6 +30,7 @@ from ._crossfield import (
 )
 
 __all__ = [
+    "ATTENDEE_MAX",
     "CAPABILITY_MEMBERS",
     "CONTENT_RESOLUTIONS",
     "DEFAULT_CONTENT_RESOLUTION",
@@ -436,6 +437,8 @@ ATTENDEE_CAPABILITIES = Structure(
     required=("Audio", "Video", "Content"),
     doc="The media capabilities of an attendee: audio, video, or content.",
 )
+#: Attendee.MaxCount of MeetingFeatures; the maximum is also the default.
+ATTENDEE_MAX = Integer("AttendeeMax", minimum=1, maximum=250)
 MEETING_FEATURES = Structure(
     "MeetingFeaturesConfiguration",
     {
@@ -467,9 +470,7 @@ MEETING_FEATURES = Structure(
                 )
             },
         ),
-        "Attendee": Structure(
-            "AttendeeFeatures", {"MaxCount": Integer("AttendeeMax", minimum=1, maximum=250)}
-        ),
+        "Attendee": Structure("AttendeeFeatures", {"MaxCount": ATTENDEE_MAX}),
     },
     doc="The configuration settings of the features available to a meeting.",
     rules=(

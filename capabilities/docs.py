@@ -7,6 +7,7 @@ code, so the document cannot say something the engine does not do.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from itertools import product
@@ -210,6 +211,25 @@ def render_rules() -> str:
         *_operation_lines(),
     ]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+#: Where the README lists the covered operations.
+_README_LIST = re.compile(r"Covered, every operation of the service: ([A-Za-z,\s]+)\.")
+
+
+def readme_operations_problems(readme: str) -> list[str]:
+    """What is wrong with the README's list of covered operations: it must name every
+    operation of the rule data, in order, and nothing else."""
+    found = _README_LIST.search(readme)
+    if found is None:
+        return ["the README lists no operations ('Covered, every operation of the service: ...')"]
+    listed = [name for name in re.split(r"[,\s]+", found.group(1)) if name]
+    if listed == list(m.OPERATIONS):
+        return []
+    return [
+        *(f"{name} is missing" for name in m.OPERATIONS if name not in listed),
+        *(f"{name} is not an operation" for name in listed if name not in m.OPERATIONS),
+    ] or ["the operations are listed out of order"]
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -64,6 +64,15 @@ class Rule:
 
 
 _BAD = "BadRequestException"
+_HIGH_VIDEO = " or ".join(m.HIGH_VIDEO_RESOLUTIONS)
+_HIGH_CONTENT = " or ".join(m.HIGH_CONTENT_RESOLUTIONS)
+
+
+def _only(values: tuple[str, ...], others: tuple[str, ...]) -> str:
+    """The values not among ``others``, as "HD is" or "HD and X are"."""
+    own = [value for value in values if value not in others]
+    return f"{' and '.join(own)} {'is' if len(own) == 1 else 'are'}"
+
 
 _RULE_LIST = (
     Rule(
@@ -132,7 +141,8 @@ _RULE_LIST = (
         "E106",
         "error",
         "integer out of range",
-        "Integers are within the model's min and max (Attendee.MaxCount 1..250, "
+        "Integers are within the model's min and max (Attendee.MaxCount "
+        f"{m.ATTENDEE_MAX.minimum}..{m.ATTENDEE_MAX.maximum}, "
         "MaxResults 1..100).",
         "model",
         "documented",
@@ -312,8 +322,9 @@ _RULE_LIST = (
         "E401",
         "error",
         "high resolution needs Attendee.MaxCount",
-        "If you specify FHD for MeetingFeatures:Video:MaxResolution, or UHD for "
-        "MeetingFeatures:Content:MaxResolution, MeetingFeatures:Attendee:MaxCount must be given. "
+        f"If you specify {_HIGH_VIDEO} for MeetingFeatures:Video:MaxResolution, or {_HIGH_CONTENT} "
+        "for MeetingFeatures:Content:MaxResolution, MeetingFeatures:Attendee:MaxCount must be "
+        "given. "
         "(The project's reading: this constrains requests; a response, or meeting features "
         "passed in, need not echo MaxCount.)",
         "AttendeeFeatures",
@@ -324,10 +335,12 @@ _RULE_LIST = (
     Rule(
         "E402",
         "error",
-        "high resolution allows at most 25 attendees",
-        "With FHD video or UHD content, the maximum number of attendees changes from the "
-        "default of 250 to 25; Attendee.MaxCount above 25 is refused (in requests; a response "
-        "is read as the service sends it).",
+        f"high resolution allows at most {m.HIGH_RESOLUTION_MAX_ATTENDEES} attendees",
+        f"With {_HIGH_VIDEO} video or {_HIGH_CONTENT} content, the maximum number of attendees "
+        f"changes from the default of {m.ATTENDEE_MAX.maximum} to "
+        f"{m.HIGH_RESOLUTION_MAX_ATTENDEES}; Attendee.MaxCount above "
+        f"{m.HIGH_RESOLUTION_MAX_ATTENDEES} is refused (in requests; a response is read as the "
+        "service sends it).",
         "AttendeeFeatures",
         "decided",
         _BAD,
@@ -337,8 +350,10 @@ _RULE_LIST = (
         "E403",
         "error",
         "resolution of the other media",
-        "HD is a video resolution only and UHD a content resolution only: VideoResolution is "
-        "None/HD/FHD, ContentResolution None/FHD/UHD.",
+        f"{_only(m.VIDEO_RESOLUTIONS, m.CONTENT_RESOLUTIONS)} a video resolution only and "
+        f"{_only(m.CONTENT_RESOLUTIONS, m.VIDEO_RESOLUTIONS)} a content resolution only: "
+        f"VideoResolution is {'/'.join(m.VIDEO_RESOLUTIONS)}, ContentResolution "
+        f"{'/'.join(m.CONTENT_RESOLUTIONS)}.",
         "model",
         "documented",
         _BAD,

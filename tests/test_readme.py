@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import capabilities
+from capabilities.docs import readme_operations_problems
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -37,3 +38,15 @@ def test_the_list_of_covered_operations_is_the_rule_data() -> None:
     assert listed is not None
     names = [name.strip() for name in listed.group(1).split(",")]
     assert names == list(OPERATIONS)
+
+
+def test_operation_list_names_every_operation() -> None:
+    assert readme_operations_problems(README.read_text(encoding="utf-8")) == []
+
+
+def test_operation_list_check_sees_a_stale_list() -> None:
+    text = README.read_text(encoding="utf-8").replace(" ListTagsForResource.", " Nothing.")
+    assert readme_operations_problems(text) == [
+        "ListTagsForResource is missing",
+        "Nothing is not an operation",
+    ]
