@@ -36,13 +36,13 @@ from .report import (
     make_finding,
 )
 from .validator import (
-    _effective_triple,
-    _features_resolutions,
-    _meeting_parts,
-    _part_findings,
-    _transition_texts,
-    _transitions,
-    _type_name,
+    capability_transitions,
+    effective_triple,
+    features_resolutions,
+    meeting_parts,
+    part_findings,
+    transition_texts,
+    type_name,
     validate,
 )
 
@@ -107,7 +107,7 @@ def check_profiles(document: object) -> Report:
     unchecked: set[str] = set()
     if not isinstance(document, dict):
         findings.append(
-            make_finding("E503", (), f"a profile file is an object, not {_type_name(document)}")
+            make_finding("E503", (), f"a profile file is an object, not {type_name(document)}")
         )
         return Report.build("profile", findings)
     if "profiles" in document:
@@ -127,7 +127,7 @@ def check_profiles(document: object) -> Report:
                     "E503",
                     ("profiles",),
                     "profiles is an object of profiles by name, not "
-                    f"{_type_name(document['profiles'])}",
+                    f"{type_name(document['profiles'])}",
                 )
             )
     for _, location, content in _profiles(document):
@@ -140,7 +140,7 @@ def _check_profile(
 ) -> None:
     if not isinstance(content, dict):
         findings.append(
-            make_finding("E503", loc, f"a profile is an object, not {_type_name(content)}")
+            make_finding("E503", loc, f"a profile is an object, not {type_name(content)}")
         )
         return
     for key in content:
@@ -165,11 +165,11 @@ def _check_profile(
             make_finding(
                 "E503",
                 (*loc, "description"),
-                f"description is a string, not {_type_name(description)}",
+                f"description is a string, not {type_name(description)}",
             )
         )
     if "transcription" in content:
-        found, missing = _part_findings(
+        found, missing = part_findings(
             m.TRANSCRIPTION_CONFIGURATION, content["transcription"], (*loc, "transcription")
         )
         findings.extend(found)
@@ -180,13 +180,13 @@ def _check_profile(
             make_finding(
                 "E503",
                 (*loc, "presets"),
-                f"presets is an object of capabilities by name, not {_type_name(presets)}",
+                f"presets is an object of capabilities by name, not {type_name(presets)}",
             )
         )
         presets = None
     features = content.get("MeetingFeatures")
     given = [(name, caps) for name, caps in (presets or {}).items() if caps is not None]
-    parts = _meeting_parts(
+    parts = meeting_parts(
         features,
         "MeetingFeatures" in content,
         (*loc, "MeetingFeatures"),
@@ -221,7 +221,7 @@ def _check_transitions(
     if resolutions is None:
         # invalid features are reported where they are written, and give no warnings
         with suppress(CapabilityValidationError):
-            resolutions = _features_resolutions(meeting, "meeting_features")
+            resolutions = features_resolutions(meeting, "meeting_features")
     transitions = content["transitions"]
     here = (*loc, "transitions")
     if not isinstance(transitions, (list, tuple)):  # as botocore takes a list
@@ -229,7 +229,7 @@ def _check_transitions(
             make_finding(
                 "E503",
                 here,
-                f"transitions is an array of {{from, to}}, not {_type_name(transitions)}",
+                f"transitions is an array of {{from, to}}, not {type_name(transitions)}",
             )
         )
         return
@@ -253,7 +253,7 @@ def _check_transitions(
                 make_finding(
                     "E503",
                     at,
-                    f"a transition is an object {{from, to}}, not {_type_name(transition)}",
+                    f"a transition is an object {{from, to}}, not {type_name(transition)}",
                 )
             )
             continue
@@ -280,7 +280,7 @@ def _check_transitions(
                     make_finding(
                         "E503",
                         (*at, member),
-                        f"{member} names a preset: a string, not {_type_name(name)}",
+                        f"{member} names a preset: a string, not {type_name(name)}",
                     )
                 )
                 ok = False
@@ -313,7 +313,7 @@ def _effective(
         return None
     if name not in known:
         try:
-            known[name] = _effective_triple(presets[name], resolutions)
+            known[name] = effective_triple(presets[name], resolutions)
         except CapabilityValidationError:
             known[name] = None
     return known[name]
@@ -340,7 +340,9 @@ def _transition_findings(
     if target is not None:
         after = known.get(transition["to"])  # the values of a preset that gave no finding
         warnings = (
-            _transitions(previous, target) if after is None else _transition_texts(previous, after)
+            capability_transitions(previous, target)
+            if after is None
+            else transition_texts(previous, after)
         )
         return [make_finding(code, here, text) for _, code, text in warnings]
     defaults = _effective(transition["to"], presets, resolutions, known)

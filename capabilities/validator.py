@@ -25,6 +25,10 @@ from .report import Finding, Location, Report, make_finding, pointer
 from .rules import RULES
 from .types import AttendeeCapabilities, MeetingFeatures
 
+#: The public API is ``__all__``. ``profiles.py`` and the command line also use
+#: ``effective_triple``, ``features_argument``, ``features_resolutions``, ``meeting_parts``,
+#: ``part_findings``, ``transition_texts``, ``capability_transitions`` and ``type_name``:
+#: internal, not exported by the package.
 __all__ = [
     "allowed_capabilities",
     "normalize",
@@ -69,7 +73,7 @@ _JSON_TYPES = {
 }
 
 
-def _type_name(value: object) -> str:
+def type_name(value: object) -> str:
     """The JSON name of a value's type (of a subclass too); the Python name of another type."""
     name = _JSON_TYPES.get(type(value))
     if name is None:
@@ -79,7 +83,7 @@ def _type_name(value: object) -> str:
 
 
 def _show(value: object, limit: int = 40) -> str:
-    text = repr(value[: limit + 1]) if isinstance(value, str) else f"<{_type_name(value)}>"
+    text = repr(value[: limit + 1]) if isinstance(value, str) else f"<{type_name(value)}>"
     return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
@@ -248,7 +252,7 @@ def _wrong_type(shape: m.Shape, value: object, loc: Location, ctx: _Context) -> 
         m.Boolean: "a boolean",
     }
     expected = kind.get(type(shape), "an integer")
-    ctx.add("E101", loc, f"expected {expected} ({shape.name}), got {_type_name(value)}")
+    ctx.add("E101", loc, f"expected {expected} ({shape.name}), got {type_name(value)}")
 
 
 def _missing(name: str, loc: Location, ctx: _Context) -> None:
@@ -914,11 +918,11 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
 def _transition_rules(previous: Triple, caps: object, ctx: _Context) -> None:
     """W304/W305 for the top-level Capabilities of an update, given the attendee's current
     ones (kept out of the walk: they read an argument, not the request)."""
-    for name, code, text in _transitions(previous, caps):
+    for name, code, text in capability_transitions(previous, caps):
         ctx.add(code, ("Capabilities", name), text)
 
 
-def _transitions(previous: Triple, caps: object) -> tuple[tuple[str, str, str], ...]:
+def capability_transitions(previous: Triple, caps: object) -> tuple[tuple[str, str, str], ...]:
     """(member, code, message) of each warning for capabilities ``caps`` replacing
     ``previous``; nothing for a value that is not an object."""
     if not isinstance(caps, dict):
@@ -928,11 +932,11 @@ def _transitions(previous: Triple, caps: object) -> tuple[tuple[str, str, str], 
         _valid_capability(caps.get("Video")),
         _valid_capability(caps.get("Content")),
     )
-    return _transition_texts(previous, new_values)
+    return transition_texts(previous, new_values)
 
 
 @cache
-def _transition_texts(
+def transition_texts(
     previous: Triple, new_values: tuple[Optional[str], ...]
 ) -> tuple[tuple[str, str, str], ...]:
     out = []
@@ -1010,7 +1014,7 @@ _MEETING_MEMBER = next(
 )
 
 
-def _features_argument(value: object) -> object:
+def features_argument(value: object) -> object:
     """The MeetingFeatures of a meeting_features argument, which may be the MeetingFeatures
     themselves, a Meeting object, or a CreateMeeting or GetMeeting response (unwrapped).
     A Meeting without MeetingFeatures was created without them: ``{}``, the defaults."""
@@ -1026,12 +1030,12 @@ def _features_argument(value: object) -> object:
 
 
 def _checked_features(value: object, what: str) -> dict[str, Any]:
-    """The MeetingFeatures a meeting_features argument gives (see _features_argument), read
+    """The MeetingFeatures a meeting_features argument gives (see features_argument), read
     as the service sends them (nulls are absent, E401/E402 do not apply); plain types.
     Raises CapabilityValidationError on errors."""
     if value is None:
         return {}
-    features = _features_argument(value)
+    features = features_argument(value)
     clean = _clean(m.MEETING_FEATURES)
     if not clean(features, _FEATURES_PROBE):
         features = _plain(m.MEETING_FEATURES, features)
@@ -1043,7 +1047,7 @@ def _checked_features(value: object, what: str) -> dict[str, Any]:
     return features
 
 
-def _features_resolutions(value: object, what: str) -> Resolutions:
+def features_resolutions(value: object, what: str) -> Resolutions:
     """The resolutions of a meeting_features argument (see _checked_features)."""
     resolutions = _resolutions(_checked_features(value, what))
     assert resolutions is not None  # a features object without errors has readable resolutions
@@ -1145,14 +1149,14 @@ def validate(
     return _report(op.name, ctx)
 
 
-def _part_findings(shape: m.Shape, value: object, loc: Location) -> tuple[list[Finding], set[str]]:
+def part_findings(shape: m.Shape, value: object, loc: Location) -> tuple[list[Finding], set[str]]:
     """The findings and unchecked rules of one part of a request (a ``shape`` at ``loc``)."""
     ctx = _Context(False, None)
     _walk(shape, value, loc, ctx)
     return ctx.findings, ctx.unchecked
 
 
-class _Parts(NamedTuple):
+class MeetingParts(NamedTuple):
     findings: list[Finding]
     unchecked: set[str]
     #: The meeting's resolutions, if its features gave no finding.
@@ -1161,12 +1165,12 @@ class _Parts(NamedTuple):
     clean: list[bool]
 
 
-def _meeting_parts(
+def meeting_parts(
     features: object,
     has_features: bool,
     features_at: Location,
     capabilities: list[tuple[Location, object]],
-) -> _Parts:
+) -> MeetingParts:
     """What a CreateMeetingWithAttendees request says about its MeetingFeatures and its
     attendees' Capabilities, each value given with its own location (a meeting profile holds
     these parts and nothing else of the request)."""
@@ -1179,7 +1183,7 @@ def _meeting_parts(
         before = len(ctx.findings)
         _walk(m.ATTENDEE_CAPABILITIES, caps, loc, ctx)
         clean.append(len(ctx.findings) == before)
-    return _Parts(ctx.findings, ctx.unchecked, resolutions, clean)
+    return MeetingParts(ctx.findings, ctx.unchecked, resolutions, clean)
 
 
 def validate_response(
@@ -1214,12 +1218,12 @@ def normalize(
     may set: in a meeting with video off the default Video ``Receive`` is refused in a
     request (E301). Check a request with :func:`validate`.
     """
-    resolutions = _features_resolutions(meeting_features, "meeting_features")
-    triple = _effective_triple(capabilities, resolutions)
+    resolutions = features_resolutions(meeting_features, "meeting_features")
+    triple = effective_triple(capabilities, resolutions)
     return cast("AttendeeCapabilities", dict(zip(_CAPABILITY_MEMBERS, triple)))
 
 
-def _effective_triple(capabilities: object, resolutions: Resolutions) -> Triple:
+def effective_triple(capabilities: object, resolutions: Resolutions) -> Triple:
     """What :func:`normalize` returns, as a triple, in a meeting whose features were checked."""
     if capabilities is None:
         return default_triple(resolutions)
@@ -1238,7 +1242,7 @@ def normalize_meeting_features(features: Optional[Mapping[str, Any]] = None) -> 
     members are dropped (read as absent)."""
     checked = _checked_features(features, "normalize_meeting_features")
     resolutions = _resolutions(checked)
-    assert resolutions is not None  # as in _features_resolutions
+    assert resolutions is not None  # as in features_resolutions
     video, content = resolutions
     # Copy the two levels that change; other values are kept as given (never walked).
     out: dict[str, Any] = {
@@ -1255,4 +1259,4 @@ def allowed_capabilities(meeting_features: Optional[Mapping[str, Any]] = None) -
     """Every (Audio, Video, Content) an explicit request may set in the meeting.
 
     ``meeting_features`` None means a meeting created without MeetingFeatures."""
-    return requestable_triples(_features_resolutions(meeting_features, "meeting_features"))
+    return requestable_triples(features_resolutions(meeting_features, "meeting_features"))

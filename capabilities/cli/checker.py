@@ -15,7 +15,7 @@ from .. import _model as m
 from ..profiles import check_profiles, is_profile_document, iter_profiles
 from ..report import CapabilityValidationError, Finding, Report
 from ..rules import RULES
-from ..validator import _features_argument, normalize_meeting_features, validate
+from ..validator import features_argument, normalize_meeting_features, validate
 from .loaders import Document, LoadError, Position, load_file
 from .options import UsageError
 
@@ -232,7 +232,7 @@ def _features_of(data: object, name: Optional[str], path: str) -> object:
     create = m.OPERATIONS["CreateMeetingWithAttendees"].request
     if data and data.keys() <= create.members.keys():  # a CreateMeeting(WithAttendees) input
         return data.get("MeetingFeatures", {})
-    features = _features_argument(data)  # MeetingFeatures, a Meeting, or a response
+    features = features_argument(data)  # MeetingFeatures, a Meeting, or a response
     if isinstance(features, dict) and set(features) <= set(m.MEETING_FEATURES.members):
         return features
     raise UsageError(
