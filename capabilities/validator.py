@@ -991,16 +991,7 @@ _SHAPE_PROBE = _Context(response=False, resolutions=None, cross_field=False)
 
 
 def _report(operation: str, ctx: _Context) -> Report:
-    if ctx.findings:
-        return Report.build(operation, ctx.findings, ctx.unchecked)
-    return _passed(operation, frozenset(ctx.unchecked))
-
-
-@cache
-def _passed(operation: str, unchecked: frozenset[str]) -> Report:
-    """A report without findings. Reports are immutable, so one is kept for each operation and
-    set of unchecked rules (a few dozen in all) and returned again."""
-    return Report.build(operation, (), unchecked)
+    return Report.build(operation, ctx.findings, ctx.unchecked)
 
 
 #: Where MeetingFeatures sit in a Meeting, and a Meeting in a response (from the rule data).
