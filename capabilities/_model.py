@@ -306,8 +306,8 @@ TAG_KEY = Pattern(source="[a-zA-Z+-=._:/]+", documented="^[a-zA-Z+-=._:/]+$")
 #: ``\s`` and ``\w``), and any other character when it is a Unicode letter, number or space
 #: separator (categories L, N and Z), as the tag value pattern of the AWS tagging APIs,
 #: ``[\p{L}\p{Z}\p{N}_.:/=+\-@]*``, reads. Python's ``\w`` outside ASCII is exactly L and N;
-#: Z outside ASCII is the 18 characters listed. ECMA-262 has no such class without the ``u`` flag, so the schema
-#: states the superset: the model's ASCII class, and any other character.
+#: Z outside ASCII is the 18 characters listed. ECMA-262 has no such class without the ``u``
+#: flag, so the schema states the superset: the model's ASCII class, and any other character.
 TAG_VALUE = Pattern(
     source=(
         "(?:[\\t\\n\\u000b\\f\\r +-=@A-Z_a-z]|[^\\W\\u0000-\\u007f]"
