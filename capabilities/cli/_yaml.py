@@ -108,7 +108,7 @@ class _Builder:
             raise self.fail(node, f"tag {_tag_name(node.tag)} is not accepted")
         try:
             return self.loader.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError):
+        except Exception:  # PyYAML's constructors raise what they meet (KeyError, IndexError...)
             raise self.fail(node, f"not a valid {_tag_name(node.tag)} value") from None
 
     def key(self, node: yaml.Node) -> object:
