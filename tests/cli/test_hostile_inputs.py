@@ -490,3 +490,31 @@ def test_explain_meeting_features_with_members_json_does_not_have(
     shown = json.loads(as_json.out)["files"][0]["profiles"][0]["meeting_features"]
     assert shown["Video"]["MaxResolution"] == "HD"
     assert "NaN" not in as_json.out
+
+
+class _CountingPattern:
+    """A compiled pattern that counts its matches (the JSON reader's whitespace skipper)."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+        self.calls = 0
+
+    def match(self, text: str, index: int) -> Any:
+        self.calls += 1
+        return self.pattern.match(text, index)
+
+
+@pytest.mark.parametrize("items", [1_000, 5_000])
+def test_json_positions_of_many_findings_cost_one_pass(
+    items: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capabilities.cli import _json
+
+    counting = _CountingPattern(_json._WHITESPACE)
+    monkeypatch.setattr(_json, "_WHITESPACE", counting)
+    path = tmp_path / "attendees.json"
+    path.write_text(json.dumps({"MeetingId": GUID, "Attendees": [0] * items}), encoding="utf-8")
+    result = _check("--operation", "batch-create-attendee", str(path), cwd=tmp_path)
+    assert json.loads(result.out)["summary"]["errors"] == items + 1  # E101 each, E105
+    # the reader skips whitespace a few times a value; once per finding and value is quadratic
+    assert counting.calls <= 4 * items + 100
