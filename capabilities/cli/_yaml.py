@@ -35,6 +35,12 @@ _SCALAR_TAGS = frozenset(
 _MAP, _SEQ, _MERGE = _TAG + "map", _TAG + "seq", _TAG + "merge"
 #: Nodes an alias may add beyond the composed document.
 _ALIAS_BUDGET = 100_000
+#: Numbers written with more characters than this are refused before they are converted:
+#: PyYAML converts YAML 1.1 base-60 integers (``1:59:59``) in time quadratic in their length
+#: (a 5 MB one takes minutes). Decimal integers stop at 4300 digits anyway (Python's limit);
+#: a hexadecimal one of 20,000 bits is still read.
+_NUMBER_CHARS = 10_000
+_NUMBER_TAGS = frozenset((_TAG + "int", _TAG + "float"))
 #: Keys become JSON Pointer tokens; Python converts integers of at most 4300 decimal digits
 #: (about 14,000 bits) to text. (`0x...` integers themselves have no such limit.)
 _KEY_BITS = 14_000
@@ -106,6 +112,8 @@ class _Builder:
     def scalar(self, node: yaml.Node) -> object:
         if node.tag not in _SCALAR_TAGS:
             raise self.fail(node, f"tag {_tag_name(node.tag)} is not accepted")
+        if node.tag in _NUMBER_TAGS and len(node.value) > _NUMBER_CHARS:
+            raise self.fail(node, f"number too long (over {_NUMBER_CHARS} characters)")
         try:
             return self.loader.construct_object(node, deep=True)
         except Exception:  # PyYAML's constructors raise what they meet (KeyError, IndexError...)

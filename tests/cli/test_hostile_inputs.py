@@ -518,3 +518,29 @@ def test_json_positions_of_many_findings_cost_one_pass(
     assert json.loads(result.out)["summary"]["errors"] == items + 1  # E101 each, E105
     # the reader skips whitespace a few times a value; once per finding and value is quadratic
     assert counting.calls <= 4 * items + 100
+
+
+_NUMBERS: dict[str, Callable[[int], str]] = {
+    "base 60 !!int": lambda n: "1" * (n - 9996) + ":59" * 3332,
+    "base 60 !!float": lambda n: "1" * (n - 302) + ":59" * 100 + ".5",
+    "hexadecimal !!int": lambda n: "0x" + "f" * (n - 2),
+}
+
+
+@pytest.mark.parametrize("use_libyaml", [True, False])
+@pytest.mark.parametrize("kind", _NUMBERS)
+def test_numbers_are_converted_up_to_ten_thousand_characters(
+    kind: str, use_libyaml: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyYAML converts base-60 numbers in quadratic time: 5 MB took minutes. The limit is
+    checked before converting, at N-1, N and N+1 characters."""
+    monkeypatch.setattr(_yaml, "USE_LIBYAML", use_libyaml)
+    number = _NUMBERS[kind]
+    for length in (9_999, 10_000):
+        value = parse_text(f"MaxResults: {number(length)}\n", "yaml").data
+        assert isinstance(value, dict)
+        assert isinstance(value["MaxResults"], (int, float))
+    with pytest.raises(LoadError, match=r"^invalid YAML at line 1, column 13: number too long"):
+        parse_text(f"MaxResults: {number(10_001)}\n", "yaml")
+    with pytest.raises(LoadError, match="number too long"):  # 3 MB: minutes if converted
+        parse_text(f"MaxResults: {number(3_000_000)}\n", "yaml")
