@@ -11,13 +11,17 @@ import json
 import os
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any, ClassVar, TextIO
 from urllib.parse import quote
 
 from .. import __version__
+from ..report import Finding
 from ..rules import RULES
-from .checker import FileResult, Located, summarize
+from .checker import FileResult, summarize
+from .loaders import Position
 
 __all__ = [
     "REPORTERS",
@@ -32,6 +36,46 @@ TOOL = "chime-capabilities"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 #: The version of the ``--format json`` document; raised on any incompatible change.
 JSON_FORMAT_VERSION = 1
+
+
+#: Findings reported per file, at most; a last line (or notification) says how many more
+#: there were. Counts and the exit status include them all.
+MAX_FINDINGS_SHOWN = 1_000
+#: Characters of a finding's message and of its JSON Pointer, at most ("..." ends a cut one).
+MAX_TEXT = 500
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 3] + "..."
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A finding as reported: its message and pointer cut to MAX_TEXT characters."""
+
+    finding: Finding
+    position: Position
+    message: str
+    pointer: str
+
+
+def shown(result: FileResult) -> list[Shown]:
+    """The findings of ``result`` to report: the first MAX_FINDINGS_SHOWN, cut."""
+    return [
+        Shown(item.finding, item.position, _clip(item.finding.message), _clip(item.finding.path))
+        for item in islice(result.findings, MAX_FINDINGS_SHOWN)
+    ]
+
+
+def omitted(result: FileResult) -> str:
+    """The line that says how many findings were not reported, or ""."""
+    more = len(result.findings) - MAX_FINDINGS_SHOWN
+    if more <= 0:
+        return ""
+    return (
+        f"{more:,} more finding(s) not shown: output is limited to {MAX_FINDINGS_SHOWN:,} "
+        "findings per file"
+    )
 
 
 def printable(text: str) -> str:
@@ -74,8 +118,10 @@ class TextReporter(Reporter):
         write = self.stream.write
         for result in results:
             path = printable(result.path)
-            for item in result.findings:
+            for item in shown(result):
                 write(self.line(path, item) + "\n")
+            if omitted(result):
+                write(f"{path}: note: {omitted(result)}\n")
             if result.unchecked:
                 for reason in sorted(set(result.unchecked.values())):
                     codes = ", ".join(c for c, r in sorted(result.unchecked.items()) if r == reason)
@@ -85,14 +131,14 @@ class TextReporter(Reporter):
         write(self.summary(results) + "\n")
 
     @staticmethod
-    def line(path: str, item: Located) -> str:
+    def line(path: str, item: Shown) -> str:
         finding = item.finding
-        where = f"at {printable(finding.path) or '/'}"
+        where = f"at {printable(item.pointer) or '/'}"
         if finding.fix:
             where += f"; fix: {printable(_fix_text(finding.fix))}"
         return (
             f"{path}:{item.position.line}:{item.position.column}: {finding.severity} "
-            f"{finding.code} {printable(finding.message)} ({where})"
+            f"{finding.code} {printable(item.message)} ({where})"
         )
 
     @staticmethod
@@ -124,6 +170,7 @@ class JsonReporter(Reporter):
 
     @staticmethod
     def file(result: FileResult) -> dict[str, Any]:
+        items = shown(result)
         return {
             "path": result.path,
             "kind": result.kind,
@@ -136,14 +183,15 @@ class JsonReporter(Reporter):
                     "severity": item.finding.severity,
                     "line": item.position.line,
                     "column": item.position.column,
-                    "pointer": item.finding.path,
-                    "message": item.finding.message,
+                    "pointer": item.pointer,
+                    "message": item.message,
                     "summary": RULES[item.finding.code].summary,
                     "exception": item.finding.exception,
                     "fix": dict(item.finding.fix) if item.finding.fix else None,
                 }
-                for item in result.findings
+                for item in items
             ],
+            "omitted": len(result.findings) - len(items),
             "unchecked": [
                 {"code": code, "reason": reason}
                 for code, reason in sorted(result.unchecked.items())
@@ -173,9 +221,9 @@ class GithubReporter(Reporter):
         write = self.stream.write
         for result in results:
             file = _escape_property(result.path)
-            for item in result.findings:
+            for item in shown(result):
                 finding = item.finding
-                message = f"{finding.message} (at {finding.path or '/'})"
+                message = f"{item.message} (at {item.pointer or '/'})"
                 if finding.fix:
                     message += f" fix: {_fix_text(finding.fix)}"
                 write(
@@ -183,6 +231,8 @@ class GithubReporter(Reporter):
                     f"col={item.position.column},title={finding.code}::"
                     f"{_escape_data(printable(message))}\n"
                 )
+            if omitted(result):
+                write(f"::notice file={file},title={TOOL}::{omitted(result)}\n")
             if result.unchecked:
                 codes = ", ".join(sorted(result.unchecked))
                 write(
@@ -226,13 +276,13 @@ class SarifReporter(Reporter):
         notifications = []
         for result in results:
             artifact = {"uri": _uri(result.path)}
-            for item in result.findings:
+            for item in shown(result):
                 finding = item.finding
                 entry: dict[str, Any] = {
                     "ruleId": finding.code,
                     "ruleIndex": codes.index(finding.code),
                     "level": self._LEVELS[finding.severity],
-                    "message": {"text": f"{finding.message} (at {finding.path or '/'})"},
+                    "message": {"text": f"{item.message} (at {item.pointer or '/'})"},
                     "locations": [
                         {
                             "physicalLocation": {
@@ -243,16 +293,20 @@ class SarifReporter(Reporter):
                                 },
                             },
                             "logicalLocations": [
-                                {"fullyQualifiedName": finding.path or "/", "kind": "member"}
+                                {"fullyQualifiedName": item.pointer or "/", "kind": "member"}
                             ],
                         }
                     ],
-                    "properties": {"pointer": finding.path},
+                    "properties": {"pointer": item.pointer},
                 }
                 if finding.fix:
                     entry["properties"]["fix"] = dict(finding.fix)
                 sarif_results.append(entry)
             locations = [{"physicalLocation": {"artifactLocation": artifact}}]
+            if omitted(result):
+                notifications.append(
+                    {"level": "note", "message": {"text": omitted(result)}, "locations": locations}
+                )
             if result.unchecked:
                 notifications.append(
                     {

@@ -544,3 +544,73 @@ def test_numbers_are_converted_up_to_ten_thousand_characters(
         parse_text(f"MaxResults: {number(10_001)}\n", "yaml")
     with pytest.raises(LoadError, match="number too long"):  # 3 MB: minutes if converted
         parse_text(f"MaxResults: {number(3_000_000)}\n", "yaml")
+
+
+def _amplifying_profile() -> dict[str, Any]:
+    """3,000 presets, and 2,000 transitions to a preset of a 2,000-character name that does
+    not exist: each E501 once quoted the name in full and listed every preset."""
+    presets = {f"preset-{index}": None for index in range(3_000)}
+    missing = "x" * 2_000
+    transitions = [{"from": "preset-0", "to": missing}] * 2_000
+    return {"presets": presets, "transitions": transitions}
+
+
+def test_messages_quote_40_characters_and_list_a_few_names(tmp_path: Path) -> None:
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(_amplifying_profile()), encoding="utf-8")
+    result = _check(str(path), cwd=tmp_path)
+    assert result.status == 1
+    file = json.loads(result.out)["files"][0]
+    messages = [f["message"] for f in file["findings"] if f["code"] == "E501"]
+    assert len(messages) == 1_000
+    assert file["omitted"] == 1_000
+    assert messages[0] == (
+        f"no preset named '{'x' * 35}...' in this profile; presets: "
+        "'preset-0', 'preset-1', 'preset-2', 'preset-3', 'preset-4' and 2,995 more"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_output_per_file_is_bounded_with_a_last_line_saying_what_was_cut(
+    fmt: str, tmp_path: Path
+) -> None:
+    from capabilities.cli.reporters import MAX_FINDINGS_SHOWN, MAX_TEXT
+
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(_amplifying_profile()), encoding="utf-8")
+    limit = f"output is limited to {MAX_FINDINGS_SHOWN:,} findings per file"
+    cut = f"1,000 more finding(s) not shown: {limit}"
+    result = run("check", "--no-config", "--format", fmt, str(path), str(GOOD), cwd=tmp_path)
+    assert result.status == 1
+    if fmt == "json":
+        assert json.loads(result.out)["files"][0]["omitted"] == 1_000
+    else:
+        assert result.out.count(cut) == 1
+    assert result.out.count("no preset named 'xxxxx") == MAX_FINDINGS_SHOWN
+    # every finding of at most MAX_TEXT characters of message and of pointer, plus its place
+    assert len(result.out) < MAX_FINDINGS_SHOWN * (2 * MAX_TEXT + 700) + 200_000
+    assert str(GOOD) in result.out or GOOD.name in result.out
+
+
+@pytest.mark.parametrize(("count", "cut"), [(999, False), (1_000, False), (1_001, True)])
+def test_the_output_limit_at_its_bound(count: int, cut: bool, tmp_path: Path) -> None:
+    path = tmp_path / "attendees.json"
+    path.write_text(
+        json.dumps({"MeetingId": GUID, "Attendees": [0] * (count - 1)}), encoding="utf-8"
+    )
+    result = run("check", "--no-config", "--operation", "batch-create-attendee", str(path))
+    lines = result.out.splitlines()
+    assert len([line for line in lines if " error E10" in line]) == min(count, 1_000)
+    assert ("1 more finding(s) not shown" in result.out) is cut
+    assert lines[-1].startswith(f"{count} error(s)")
+
+
+def test_a_long_pointer_is_cut(tmp_path: Path) -> None:
+    from capabilities.cli.reporters import MAX_TEXT
+
+    path = tmp_path / "meeting.json"
+    path.write_text(json.dumps({**MEETING, "k" * 5_000: 1}), encoding="utf-8")
+    result = _check("--operation", "create-meeting", str(path), cwd=tmp_path)
+    (finding,) = json.loads(result.out)["files"][0]["findings"]
+    assert finding["pointer"] == "/" + "k" * (MAX_TEXT - 4) + "..."
+    assert len(finding["message"]) <= MAX_TEXT
