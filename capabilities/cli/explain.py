@@ -14,7 +14,7 @@ from ..profiles import Profile, is_profile_document, iter_profiles
 from ..report import CapabilityValidationError
 from ..validator import allowed_capabilities, normalize, normalize_meeting_features
 from .loaders import LoadError, load_file
-from .reporters import printable
+from .reporters import dump_json, printable
 
 __all__ = ["ProfileExplanation", "explain_file", "write_json", "write_text"]
 
@@ -135,7 +135,7 @@ def write_text(stream: TextIO, path: str, explanations: Sequence[ProfileExplanat
             continue
         stream.write(
             "  MeetingFeatures (defaults applied): "
-            f"{json.dumps(item.meeting_features, sort_keys=True)}\n"
+            f"{printable(json.dumps(item.meeting_features, sort_keys=True))}\n"
         )
         stream.write("  presets (the capabilities the service assigns):\n")
         width = max((len(p.name) for p in item.presets), default=0) + 2
@@ -178,5 +178,4 @@ def explanation_json(path: str, explanations: Sequence[ProfileExplanation]) -> d
 
 
 def write_json(stream: TextIO, files: list[dict[str, Any]]) -> None:
-    json.dump({"version": 1, "files": files}, stream, indent=2)
-    stream.write("\n")
+    dump_json({"version": 1, "files": files}, stream)

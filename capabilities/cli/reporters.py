@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -78,10 +79,20 @@ def omitted(result: FileResult) -> str:
     )
 
 
+#: What a CI runner takes for a command: GitHub Actions runs a line that starts with "::"
+#: (after blanks) and, in its older syntax, "##[" anywhere in a line.
+_COMMAND = re.compile(r"^\s*:(?=:)|##\[")
+_ESCAPED = {":": "\\u003a", "[": "\\u005b"}
+
+
 def printable(text: str) -> str:
     """``text`` on one line: control, format and separator characters and lone surrogates
-    become escapes, so a key or file name cannot break a line or forge an annotation."""
-    if text.isprintable():  # none of those (the common case, checked in C)
+    become escapes, so a key or file name cannot break a line or forge an annotation, and
+    neither a leading "::" nor "##[" is left for a CI runner to execute."""
+    if text.isprintable() and "::" not in text and "##[" not in text:  # the common case
+        return text
+    text = _COMMAND.sub(lambda match: match.group()[:-1] + _ESCAPED[match.group()[-1]], text)
+    if text.isprintable():
         return text
     out = []
     for char in text:
@@ -91,6 +102,11 @@ def printable(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def dump_json(document: object, stream: TextIO) -> None:
+    """``document`` as indented JSON, with "##[" written "##\\u005b" (the same string)."""
+    stream.write(json.dumps(document, indent=2).replace("##[", "##\\u005b") + "\n")
 
 
 def _fix_text(fix: Mapping[str, object]) -> str:
@@ -165,8 +181,7 @@ class JsonReporter(Reporter):
             "files": [self.file(result) for result in results],
             "summary": summarize(results),
         }
-        json.dump(document, self.stream, indent=2)
-        self.stream.write("\n")
+        dump_json(document, self.stream)
 
     @staticmethod
     def file(result: FileResult) -> dict[str, Any]:
@@ -220,7 +235,7 @@ class GithubReporter(Reporter):
     def report(self, results: Sequence[FileResult]) -> None:
         write = self.stream.write
         for result in results:
-            file = _escape_property(result.path)
+            file = _escape_property(printable(result.path))
             for item in shown(result):
                 finding = item.finding
                 message = f"{item.message} (at {item.pointer or '/'})"
@@ -342,8 +357,7 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        json.dump(log, self.stream, indent=2)
-        self.stream.write("\n")
+        dump_json(log, self.stream)
 
 
 #: Output formats by name.
