@@ -339,8 +339,28 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+#: tomllib's messages that quote a key of the file, by their fixed beginning.
+_QUOTING_KEYS = (
+    "Cannot declare",
+    "Cannot mutate immutable namespace",
+    "Cannot redefine namespace",
+    "Duplicate inline table key",
+)
+_WHERE = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
+
+
 def _problem(error: Exception) -> str:
-    return f"invalid TOML: {str(error).splitlines()[0] if str(error) else 'error'}"
+    """tomllib's reason, placed, and cut before any key of the file it quotes."""
+    message = str(error).splitlines()[0] if str(error) else "error"
+    where = _WHERE.search(message)
+    if where is not None:
+        message = message[: where.start()]
+    for start in _QUOTING_KEYS:
+        if message.startswith(start):
+            message = start + (" a key twice" if start == "Cannot declare" else "")
+    if where is not None and where.group(1):
+        return f"invalid TOML at line {where.group(1)}, column {where.group(2)}: {message}"
+    return f"invalid TOML: {message}"
 
 
 def _loads(text: str) -> object:

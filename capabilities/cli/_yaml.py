@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 import yaml
 
+from .. import _model as m
 from ..report import Finding, escape_token, make_finding, tokens
 from .loaders import (
     MAX_DEPTH,
@@ -44,6 +45,63 @@ _NUMBER_TAGS = frozenset((_TAG + "int", _TAG + "float"))
 #: Keys become JSON Pointer tokens; Python converts integers of at most 4300 decimal digits
 #: (about 14,000 bits) to text. (`0x...` integers themselves have no such limit.)
 _KEY_BITS = 14_000
+
+
+def _sensitive_members() -> frozenset[str]:
+    """Names of the members the model marks sensitive, in any operation."""
+    names: set[str] = set()
+    shapes: list[m.Shape] = [
+        shape
+        for op in m.OPERATIONS.values()
+        for shape in (op.request, op.response)
+        if shape is not None
+    ]
+    seen: set[int] = set()
+    while shapes:
+        shape = shapes.pop()
+        if id(shape) in seen:
+            continue
+        seen.add(id(shape))
+        if isinstance(shape, m.Structure):
+            for name, member in shape.members.items():
+                if isinstance(member, m.String) and member.sensitive:
+                    names.add(name)
+                shapes.append(member)
+        elif isinstance(shape, m.ListOf):
+            shapes.append(shape.member)
+    return frozenset(names)
+
+
+_SENSITIVE = _sensitive_members()
+
+
+def _shared_secrets(root: yaml.Node) -> set[int]:
+    """Nodes written under a sensitive member (or inside its value) that an alias also places
+    elsewhere: their values are sensitive wherever they land."""
+    parents: dict[int, int] = {}
+    tainted: set[int] = set()
+    seen: set[tuple[int, bool]] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, secret = stack.pop()
+        if (id(node), secret) in seen:
+            continue
+        first = not any((id(node), flag) in seen for flag in (True, False))
+        seen.add((id(node), secret))
+        if secret:
+            tainted.add(id(node))
+        children: list[tuple[yaml.Node, bool]] = []
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                under = secret or (isinstance(key, yaml.ScalarNode) and key.value in _SENSITIVE)
+                children += [(key, secret), (value, under)]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, secret) for item in node.value]
+        for child, flag in children:
+            if first:
+                parents[id(child)] = parents.get(id(child), 0) + 1
+            stack.append((child, flag))
+    return {node for node in tainted if parents.get(node, 0) > 1}
 
 
 class _Composer(yaml.SafeLoader):
@@ -77,8 +135,13 @@ def _tag_name(tag: str) -> str:
 
 
 class _Builder:
-    def __init__(self, loader: Any, budget: int, pointers: PointerBudget) -> None:
+    def __init__(
+        self, loader: Any, budget: int, pointers: PointerBudget, secrets: set[int]
+    ) -> None:
         self.loader = loader
+        self.secrets = secrets
+        #: Pointers of the values in ``secrets``.
+        self.hidden: set[str] = set()
         self.budget = budget
         self.pointers = pointers
         self.positions: dict[str, Position] = {}
@@ -96,6 +159,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self.fail(node, f"containers are nested too deeply (limit {MAX_DEPTH})")
         self.positions[pointer] = _position(node.start_mark)
+        if id(node) in self.secrets:
+            self.hidden.add(pointer)
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
                 raise self.fail(node, f"tag {_tag_name(node.tag)} is not accepted")
@@ -247,8 +312,16 @@ def load_yaml(text: str) -> Document:
         if node is None:
             raise LoadError("no YAML document (only comments)")
         values = _count_nodes(node) + _ALIAS_BUDGET
-        builder = _Builder(loader, values, PointerBudget(text, values=values))
+        pointers = PointerBudget(text, values=values)
+        builder = _Builder(loader, values, pointers, _shared_secrets(node))
         data = builder.build(node, "", 0)
     finally:
         loader.dispose()
-    return Document(data, "yaml", builder.positions, builder.key_positions, builder.findings)
+    return Document(
+        data,
+        "yaml",
+        builder.positions,
+        builder.key_positions,
+        builder.findings,
+        hidden=frozenset(builder.hidden),
+    )

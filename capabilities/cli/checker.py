@@ -168,19 +168,20 @@ def load_meeting_features(spec: str, *, max_size: int) -> dict[str, Any]:
     if "#" in spec and not os.path.exists(spec):
         path, name = spec.rsplit("#", 1)
     try:
-        data = load_file(path, max_size=max_size).data
+        document = load_file(path, max_size=max_size)
     except LoadError as error:
         raise UsageError(f"--meeting-features {path}: {error}") from None
-    features = _features_of(data, name, path)
+    features = _features_of(document.data, name, path)
     if not isinstance(features, dict):
         raise UsageError(f"--meeting-features {path}: MeetingFeatures is not an object")
     try:
         normalize_meeting_features(features)
     except CapabilityValidationError as error:
         first = error.report.errors[0]
+        shown = _hide(first) if document.hidden else first  # its pointer is not the file's
         raise UsageError(
             f"--meeting-features {path}: invalid MeetingFeatures: {first.path or '/'}: "
-            f"{first.code} {first.message}"
+            f"{first.code} {shown.message}"
         ) from None
     return features
 
@@ -268,11 +269,14 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
     if result.kind == "profile":
         invalid = "the profile's MeetingFeatures are not valid"
         reasons.update(dict.fromkeys(("E301", "E302"), invalid))
+    findings = report.findings
+    if document.hidden:
+        findings = tuple(_hide(f) if document.is_hidden(f.path) else f for f in findings)
     own = {(finding.code, finding.path) for finding, _ in document.findings}
     located = [Located(finding, position) for finding, position in document.findings]
     located += [
         Located(finding, _position(document, finding))
-        for finding in report.findings
+        for finding in findings
         if (finding.code, finding.path) not in own
     ]
     located.sort(key=lambda item: (item.position, item.finding.code, item.finding.path))
@@ -282,6 +286,17 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
         for code in report.unchecked
         if rules.accepts(code)
     }
+
+
+def _hide(finding: Finding) -> Finding:
+    """``finding`` without its message, which may quote a value that is sensitive elsewhere."""
+    message = (
+        f"{RULES[finding.code].summary} (the message is not shown: this value is also the "
+        "value of a sensitive member, through a YAML alias)"
+    )
+    return Finding(
+        finding.code, finding.severity, finding.location, message, finding.exception, finding.fix
+    )
 
 
 def summarize(results: Sequence[FileResult]) -> dict[str, int]:

@@ -90,6 +90,19 @@ class Document:
     #: Findings about the file itself (E502 duplicate keys, E101 NaN/Infinity in JSON), each
     #: with its own position (the value it is about may have been replaced by a later one).
     findings: list[tuple[Finding, Position]] = field(default_factory=list)
+    #: Pointers of values that are also the value of a sensitive member (a YAML alias can
+    #: place one anywhere): findings about them and inside them do not show their message.
+    hidden: frozenset[str] = frozenset()
+
+    def is_hidden(self, pointer: str) -> bool:
+        """Whether ``pointer`` is, or is inside, a hidden value."""
+        while self.hidden:
+            if pointer in self.hidden:
+                return True
+            if not pointer:
+                return False
+            pointer = pointer[: pointer.rfind("/")]
+        return False
 
     def position(self, pointer: str, *, key: bool = False) -> Position:
         """Where ``pointer`` is, or the nearest existing parent when it is missing."""

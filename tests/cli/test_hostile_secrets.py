@@ -161,3 +161,68 @@ def test_sensitive_values_never_in_any_output(
     for text in texts:
         assert core not in text
         assert secret not in text
+
+
+ALIASED_SECRET = "SeCrEt7f3a9b"
+#: A sensitive member's value placed in another member by a YAML alias (either way round).
+ALIASED = (
+    f"ExternalUserId: &s {ALIASED_SECRET}\nMeetingId: *s\n",
+    f"MeetingId: &s {ALIASED_SECRET}\nExternalUserId: *s\n",
+    f"MeetingId: {GUID}\nExternalUserId: &s {ALIASED_SECRET}\n"
+    "Capabilities: {Audio: *s, Video: *s, Content: *s}\n",
+    f"ExternalUserId: &s [{ALIASED_SECRET}]\nMeetingId: *s\n",
+    f"presets:\n  a: {{ExternalUserId: &s {ALIASED_SECRET}}}\ntransitions:\n"
+    "  - {from: a, to: *s}\n",
+)
+
+
+def test_a_sensitive_value_through_a_yaml_alias_is_shown_nowhere() -> None:
+    for text in ALIASED:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "aliased.yaml"
+            path.write_text(text, encoding="utf-8")
+            for fmt in ("text", "json", "github", "sarif"):
+                result = _run(["check", "--no-config", "--format", fmt, str(path)], Path(folder))
+                assert result.status == 1, (text, result)
+                assert ALIASED_SECRET not in result.out + result.err, (text, fmt)
+                assert "through a YAML alias" in result.out
+
+
+def test_a_sensitive_value_through_an_alias_into_meeting_features() -> None:
+    text = (
+        f"ClientRequestToken: &s {ALIASED_SECRET}\nMediaRegion: us-east-1\n"
+        "MeetingFeatures: {Audio: {EchoReduction: *s}}\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "meeting.yaml"
+        path.write_text(text, encoding="utf-8")
+        attendee = Path(folder) / "attendee.json"
+        attendee.write_text(json.dumps({"MeetingId": GUID, "ExternalUserId": "u"}))
+        result = _run(
+            ["check", "--no-config", "--meeting-features", str(path), str(attendee)], Path(folder)
+        )
+        assert result.status == 2
+        assert "E107" in result.err
+        assert ALIASED_SECRET not in result.out + result.err
+
+
+TOML_KEY = "SeCrEtKey41"
+
+
+def test_toml_parse_errors_quote_no_key() -> None:
+    texts = (
+        f"[{TOML_KEY}]\na = 1\n[{TOML_KEY}]\nb = 2\n",
+        f"a = {{{TOML_KEY} = 1, {TOML_KEY} = 2}}\n",
+        f"{TOML_KEY} = {{a = 1}}\n[{TOML_KEY}.b]\n",
+        f"[[{TOML_KEY}]]\n[{TOML_KEY}]\n",
+        f"{TOML_KEY} = [1]\n[[{TOML_KEY}]]\n",
+        f'"{TOML_KEY}".x = 1\n"{TOML_KEY}" = 2\n',
+    )
+    for text in texts:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "bad.toml"
+            path.write_text(text, encoding="utf-8")
+            result = _run(["check", "--no-config", str(path)], Path(folder))
+            assert result.status == 2, text
+            assert "invalid TOML" in result.err
+            assert TOML_KEY not in result.err + result.out, (text, result.err)
