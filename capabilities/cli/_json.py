@@ -54,8 +54,7 @@ class _Reader:
         self.budget = PointerBudget(text)
 
     def fail(self, offset: int, what: str) -> LoadError:
-        line, column = self.lines.position(offset)
-        return LoadError(f"invalid JSON at line {line}, column {column}: {what}")
+        return LoadError(f"invalid JSON: {what}", self.lines.position(offset))
 
     def skip(self, index: int) -> int:
         match = _WHITESPACE.match(self.text, index)

@@ -268,10 +268,9 @@ class _Scanner:
 
     def value(self, index: int, loc: Loc, depth: int) -> int:
         if depth > MAX_DEPTH:
-            line, column = self.pos(index)
             raise LoadError(
-                f"invalid TOML at line {line}, column {column}: containers are nested too "
-                f"deeply (limit {MAX_DEPTH})"
+                f"invalid TOML: containers are nested too deeply (limit {MAX_DEPTH})",
+                self.pos(index),
             )
         here = self.pointer(loc)
         self.positions[here] = self.pos(index)
@@ -349,7 +348,7 @@ _QUOTING_KEYS = (
 _WHERE = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
 
 
-def _problem(error: Exception) -> str:
+def _problem(error: Exception) -> LoadError:
     """tomllib's reason, placed, and cut before any key of the file it quotes."""
     message = str(error).splitlines()[0] if str(error) else "error"
     where = _WHERE.search(message)
@@ -359,8 +358,9 @@ def _problem(error: Exception) -> str:
         if message.startswith(start):
             message = start + (" a key twice" if start == "Cannot declare" else "")
     if where is not None and where.group(1):
-        return f"invalid TOML at line {where.group(1)}, column {where.group(2)}: {message}"
-    return f"invalid TOML: {message}"
+        position = Position(int(where.group(1)), int(where.group(2)))
+        return LoadError(f"invalid TOML: {message}", position)
+    return LoadError(f"invalid TOML: {message}")
 
 
 def _loads(text: str) -> object:
@@ -383,11 +383,11 @@ def load_toml(text: str) -> Document:
         data: object = _loads(text)
     except tomllib.TOMLDecodeError as error:
         if not (scanned and scanner.findings and not scanner.conflict):
-            raise LoadError(_problem(error)) from None
+            raise _problem(error) from None
         try:  # every repetition is of a plain `key = value`: the last one wins
             data = _loads(_blank(text, scanner.superseded))
         except tomllib.TOMLDecodeError:
-            raise LoadError(_problem(error)) from None
+            raise _problem(error) from None
     if not scanned:  # valid TOML the scanner cannot follow: every value at the top
         return Document(data, "toml", {"": Position(1, 1)})
     return Document(data, "toml", scanner.positions, scanner.key_positions, scanner.findings)

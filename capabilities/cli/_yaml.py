@@ -115,10 +115,9 @@ class _Composer(yaml.SafeLoader):
         self.depth += 1
         if self.depth > MAX_DEPTH:  # PyYAML's composer recurses once per level
             event: Any = self.peek_event()  # type: ignore[no-untyped-call]
-            mark = event.start_mark
             raise LoadError(
-                f"invalid YAML at line {mark.line + 1}, column {mark.column + 1}: "
-                f"containers are nested too deeply (limit {MAX_DEPTH})"
+                f"invalid YAML: containers are nested too deeply (limit {MAX_DEPTH})",
+                _position(event.start_mark),
             )
         try:
             return super().compose_node(parent, index)
@@ -149,8 +148,7 @@ class _Builder:
         self.findings: list[tuple[Finding, Position]] = []
 
     def fail(self, node: yaml.Node, what: str) -> LoadError:
-        line, column = _position(node.start_mark)
-        return LoadError(f"invalid YAML at line {line}, column {column}: {what}")
+        return LoadError(f"invalid YAML: {what}", _position(node.start_mark))
 
     def build(self, node: yaml.Node, pointer: str, depth: int) -> object:
         self.budget -= 1
@@ -249,21 +247,19 @@ class _Builder:
         return result
 
 
-def _problem(error: yaml.YAMLError, text: str) -> str:
+def _problem(error: yaml.YAMLError, text: str) -> LoadError:
     """One line from a PyYAML error, without the source excerpt PyYAML adds."""
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         what = error.problem or error.context or "error"
-        if mark is not None:
-            return f"invalid YAML at line {mark.line + 1}, column {mark.column + 1}: {what}"
-        return f"invalid YAML: {what}"
+        return LoadError(f"invalid YAML: {what}", None if mark is None else _position(mark))
     if isinstance(error, yaml.reader.ReaderError):
-        line, column = LineIndex(text).position(max(error.position, 0))
-        return (
-            f"invalid YAML at line {line}, column {column}: character "
-            f"U+{error.character if isinstance(error.character, int) else 0:04X} is not allowed"
+        code = error.character if isinstance(error.character, int) else 0
+        return LoadError(
+            f"invalid YAML: character U+{code:04X} is not allowed",
+            LineIndex(text).position(max(error.position, 0)),
         )
-    return "invalid YAML"
+    return LoadError("invalid YAML")
 
 
 def _count_nodes(root: yaml.Node) -> int:
@@ -299,14 +295,14 @@ def load_yaml(text: str) -> Document:
     try:
         loader = _loader(text)
     except yaml.YAMLError as error:  # the reader refuses non-printable characters up front
-        raise LoadError(_problem(error, text)) from None
+        raise _problem(error, text) from None
     except UnicodeEncodeError:
         raise LoadError("not UTF-8: the text holds a lone surrogate") from None
     try:
         try:
             node = loader.get_single_node()
         except yaml.YAMLError as error:
-            raise LoadError(_problem(error, text)) from None
+            raise _problem(error, text) from None
         except UnicodeEncodeError:
             raise LoadError("not UTF-8: the text holds a lone surrogate") from None
         if node is None:

@@ -67,6 +67,13 @@ class FileResult:
     #: Codes of rules that could not be evaluated, with the reason for each.
     unchecked: dict[str, str] = field(default_factory=dict)
     error: Optional[str] = None
+    #: Where the file is wrong, for a parse error.
+    error_position: Optional[Position] = None
+
+    @classmethod
+    def failed(cls, path: str, error: LoadError) -> FileResult:
+        """The result of a file that could not be read, parsed or placed."""
+        return cls(path, error=error.reason, error_position=error.position)
 
     def count(self, severity: str) -> int:
         return sum(1 for item in self.findings if item.finding.severity == severity)
@@ -255,7 +262,7 @@ def check_document(
         try:
             result.operation = operation or detect_operation(document.data)
         except LoadError as error:
-            result.error = str(error)
+            result.error = error.reason
             return result
         op = m.OPERATIONS[result.operation]
         features = None if op.creates_meeting else meeting_features

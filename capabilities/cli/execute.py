@@ -14,7 +14,7 @@ from ..rules import RULES
 from .checker import FileResult, RuleFilter, UsageError, check_document, load_meeting_features
 from .checker import resolve_operation as _resolve_operation
 from .config import Config, find_config
-from .loaders import DEFAULT_MAX_FILE_SIZE, LoadError, load_file
+from .loaders import DEFAULT_MAX_FILE_SIZE, LoadError, load_file, located
 from .options import CheckOptions, ExplainOptions, Options, RulesOptions
 from .reporters import REPORTERS, printable
 
@@ -73,14 +73,16 @@ def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> 
                 rules=rules,
             )
         except LoadError as error:
-            result = FileResult(path, error=str(error))
+            result = FileResult.failed(path, error)
         except Exception as error:  # a defect: the other files are still checked
             result = FileResult(path, error=internal_error(error))
         results.append(result)
     reporter.report(results)
-    for result in results:
-        if result.error is not None:
-            stderr.write(f"{PROG}: error: {printable(result.path)}: {printable(result.error)}\n")
+    if options.output_format in ("json", "sarif"):  # stdout is for programs: tell the reader
+        for result in results:
+            if result.error is not None:
+                reason = located(result.error, result.error_position)
+                stderr.write(f"{PROG}: error: {printable(result.path)}: {printable(reason)}\n")
     return _status(results, strict=strict)
 
 

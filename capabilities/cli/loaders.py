@@ -18,7 +18,7 @@ import stat
 from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Optional
 
 from ..report import Finding, escape_token
 
@@ -66,15 +66,31 @@ _OTHER_BOMS = (
 )
 
 
-class LoadError(ValueError):
-    """A file that cannot be read or parsed; the message is one line without file content."""
-
-
 class Position(NamedTuple):
     """1-based line and column (columns count code points)."""
 
     line: int
     column: int
+
+
+def located(reason: str, position: Optional[Position]) -> str:
+    """``reason`` with its place: "invalid JSON: x" -> "invalid JSON at line 1, column 2: x"."""
+    if position is None:
+        return reason
+    head, colon, tail = reason.partition(": ")
+    return f"{head} at line {position.line}, column {position.column}{colon}{tail}"
+
+
+class LoadError(ValueError):
+    """A file that cannot be read or parsed; the message is one line without file content.
+
+    ``reason`` is the message without its place; ``position``, where the file is wrong, when
+    that is known (a parse error)."""
+
+    def __init__(self, reason: str, position: Optional[Position] = None) -> None:
+        super().__init__(located(reason, position))
+        self.reason = reason
+        self.position = position
 
 
 @dataclass
@@ -245,10 +261,10 @@ def decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
+        before = raw[: error.start].decode("utf-8")
         raise LoadError(
-            f"not UTF-8: invalid byte 0x{raw[error.start]:02x} at offset {error.start} "
-            f"(line {line})"
+            f"not UTF-8: invalid byte 0x{raw[error.start]:02x} at offset {error.start}",
+            LineIndex(before).position(len(before)),
         ) from None
     if not text.strip():
         raise LoadError("empty file")

@@ -22,7 +22,7 @@ from .. import __version__
 from ..report import Finding
 from ..rules import RULES
 from .checker import FileResult, summarize
-from .loaders import Position
+from .loaders import Position, located
 
 __all__ = [
     "REPORTERS",
@@ -143,7 +143,8 @@ class TextReporter(Reporter):
                     codes = ", ".join(c for c, r in sorted(result.unchecked.items()) if r == reason)
                     write(f"{path}: note: not checked: {codes}: {reason}\n")
             if result.error is not None:
-                write(f"{path}: error: {printable(result.error)}\n")
+                where = "".join(f":{number}" for number in result.error_position or ())
+                write(f"{path}{where}: error: {printable(result.error)}\n")
         write(self.summary(results) + "\n")
 
     @staticmethod
@@ -191,7 +192,12 @@ class JsonReporter(Reporter):
             "kind": result.kind,
             "format": result.format,
             "operation": result.operation,
-            "error": result.error,
+            "error": None if result.error is None else located(result.error, result.error_position),
+            "error_position": (
+                None
+                if result.error_position is None
+                else {"line": result.error_position.line, "column": result.error_position.column}
+            ),
             "findings": [
                 {
                     "code": item.finding.code,
@@ -254,8 +260,13 @@ class GithubReporter(Reporter):
                     f"::notice file={file},title={TOOL}::{_escape_data('not checked: ' + codes)}\n"
                 )
             if result.error is not None:
+                where = "".join(
+                    f",{name}={number}"
+                    for name, number in zip(("line", "col"), result.error_position or ())
+                )
                 write(
-                    f"::error file={file},title={TOOL}::{_escape_data(printable(result.error))}\n"
+                    f"::error file={file}{where},title={TOOL}::"
+                    f"{_escape_data(printable(result.error))}\n"
                 )
 
 
@@ -331,8 +342,18 @@ class SarifReporter(Reporter):
                     }
                 )
             if result.error is not None:
+                physical: dict[str, Any] = {"artifactLocation": artifact}
+                if result.error_position is not None:
+                    physical["region"] = {
+                        "startLine": result.error_position.line,
+                        "startColumn": result.error_position.column,
+                    }
                 notifications.append(
-                    {"level": "error", "message": {"text": result.error}, "locations": locations}
+                    {
+                        "level": "error",
+                        "message": {"text": result.error},
+                        "locations": [{"physicalLocation": physical}],
+                    }
                 )
         log = {
             "$schema": SARIF_SCHEMA,

@@ -431,8 +431,8 @@ LONG_HEX = "0x" + "f" * 5000  # converted (a power-of-two base), but not printab
 def test_numbers_too_long_to_convert(text: str, fmt: str, reason: str, tmp_path: Path) -> None:
     path = tmp_path / f"numbers.{fmt}"
     path.write_text(text, encoding="utf-8")
-    for command in ("check", "explain"):
-        result = run(command, str(path), str(GOOD), cwd=tmp_path)
+    for command in (("check", "--format", "json"), ("explain",)):
+        result = run(*command, str(path), str(GOOD), cwd=tmp_path)
         assert result.status == 2
         assert reason in _reasons(result)[str(path)]
 

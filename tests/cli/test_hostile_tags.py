@@ -59,9 +59,12 @@ def test_a_tag_that_fails_to_construct_is_a_reason_naming_the_tag(
     bad.write_text(f"MeetingId: {GUID}\nExternalUserId: {tag} {value}\n", encoding="utf-8")
     result = run("check", "--no-config", "--format", fmt, str(bad), str(GOOD), cwd=tmp_path)
     assert result.status == 2
-    assert (
-        result.err == f"{PROG}{bad}: invalid YAML at line 2, column 17: not a valid {tag} value\n"
-    )
+    if fmt in ("json", "sarif"):
+        reason = f"invalid YAML at line 2, column 17: not a valid {tag} value"
+        assert result.err == f"{PROG}{bad}: {reason}\n"
+    else:
+        assert result.err == ""
+        assert f"not a valid {tag} value" in result.out
     assert SECRET.lower() not in _visible(result).lower()
     assert str(GOOD) in result.out  # the other file is reported
 
@@ -112,9 +115,7 @@ def test_an_unexpected_exception_is_an_internal_error_of_that_file(
     first.write_text(json.dumps({"MeetingId": GUID}), encoding="utf-8")
     result = run("check", "--no-config", "--format", fmt, str(first), str(GOOD), cwd=tmp_path)
     assert result.status == 2
-    assert result.err == (
-        f"{PROG}{first}: internal error while checking this file (KeyError); please report it\n"
-    )
+    assert result.out.count("internal error while checking this file (KeyError)") == 1
     assert SECRET not in _visible(result)
     assert str(GOOD) in result.out
     assert len(calls) == 2
