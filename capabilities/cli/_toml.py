@@ -21,7 +21,15 @@ from typing import Union
 
 from ..report import Finding, make_finding
 from ..report import pointer as _pointer
-from .loaders import MAX_DEPTH, Document, LineIndex, LoadError, PointerBudget, Position
+from .loaders import (
+    MAX_DEPTH,
+    Document,
+    LineIndex,
+    LoadError,
+    PointerBudget,
+    Position,
+    nesting,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -202,6 +210,8 @@ class _Scanner:
         if not self.text.startswith(closing, index):
             raise _ScanError("unterminated table header")
         index = self.end_of_line(index + len(closing))
+        # before any pointer is built (arrays of tables make the location longer still)
+        self.nested(tuple(name for name, _ in parts), start, container=True)
         loc: Loc = ()
         for name, offset in parts[:-1]:
             loc = (*loc, name)
@@ -226,14 +236,16 @@ class _Scanner:
                 self.positions[self.pointer(loc)] = self.pos(start)
                 self.key_positions[self.pointer(loc)] = self.pos(offset)
             self.headers.add(loc)
+        self.nested(loc, start, container=True)
         return loc, index
 
-    def keyval(self, index: int, table: Loc, depth: int) -> int:
+    def keyval(self, index: int, table: Loc) -> int:
         start = index
         parts, index = self.key(index)
         if self.at(index) != "=":
             raise _ScanError(f"expected '=' at offset {index}")
         index = self.skip_blanks(index + 1)
+        self.nested((*table, *(name for name, _ in parts)), start, container=False)
         loc = table
         for name, offset in parts[:-1]:
             loc = (*loc, name)
@@ -262,16 +274,21 @@ class _Scanner:
             self.repeated(loc, offset, self.key_positions.get(here, self.pos(offset)), plain=False)
         self.key_positions[here] = self.pos(offset)
         mark = len(self.log)
-        end = self.value(index, loc, depth)
+        end = self.value(index, loc)
         self.values[loc] = (start, end, mark, len(self.log))
         return end
 
-    def value(self, index: int, loc: Loc, depth: int) -> int:
-        if depth > MAX_DEPTH:
+    def nested(self, loc: Loc, index: int, *, container: bool) -> None:
+        """Refuse a value at ``loc`` beyond the nesting limit: the containers holding it are
+        the root table and one for each step of ``loc`` but the last."""
+        if len(loc) + container > MAX_DEPTH:
             raise LoadError(
                 f"invalid TOML: containers are nested too deeply (limit {MAX_DEPTH})",
                 self.pos(index),
             )
+
+    def value(self, index: int, loc: Loc) -> int:
+        self.nested(loc, index, container=self.at(index) in ("[", "{"))
         here = self.pointer(loc)
         self.positions[here] = self.pos(index)
         self.log.append((loc, here))
@@ -282,7 +299,7 @@ class _Scanner:
             index = self.skip_space(index + 1)
             count = 0
             while self.at(index) != "]":
-                index = self.skip_space(self.value(index, (*loc, count), depth + 1))
+                index = self.skip_space(self.value(index, (*loc, count)))
                 count += 1
                 if self.at(index) == ",":
                     index = self.skip_space(index + 1)
@@ -292,7 +309,7 @@ class _Scanner:
         if char == "{":
             index = self.skip_space(index + 1)
             while self.at(index) != "}":
-                index = self.skip_space(self.keyval(index, loc, depth + 1))
+                index = self.skip_space(self.keyval(index, loc))
                 if self.at(index) == ",":
                     index = self.skip_space(index + 1)
                 elif self.at(index) != "}":
@@ -317,7 +334,7 @@ class _Scanner:
             elif char == "[":
                 table, index = self.table_header(index)
             elif char:
-                index = self.end_of_line(self.keyval(index, table, 0))
+                index = self.end_of_line(self.keyval(index, table))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -389,5 +406,7 @@ def load_toml(text: str) -> Document:
         except tomllib.TOMLDecodeError:
             raise _problem(error) from None
     if not scanned:  # valid TOML the scanner cannot follow: every value at the top
+        if nesting(data) > MAX_DEPTH:
+            raise LoadError(f"invalid TOML: containers are nested too deeply (limit {MAX_DEPTH})")
         return Document(data, "toml", {"": Position(1, 1)})
     return Document(data, "toml", scanner.positions, scanner.key_positions, scanner.findings)

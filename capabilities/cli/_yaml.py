@@ -113,7 +113,9 @@ class _Composer(yaml.SafeLoader):
 
     def compose_node(self, parent: Optional[yaml.Node], index: int) -> Optional[yaml.Node]:
         self.depth += 1
-        if self.depth > MAX_DEPTH:  # PyYAML's composer recurses once per level
+        # PyYAML's composer recurses once per node: containers, and the scalar inside the
+        # innermost one (the builder applies the limit itself, with its exact meaning)
+        if self.depth > MAX_DEPTH + 1:
             event: Any = self.peek_event()  # type: ignore[no-untyped-call]
             raise LoadError(
                 f"invalid YAML: containers are nested too deeply (limit {MAX_DEPTH})",
@@ -151,10 +153,11 @@ class _Builder:
         return LoadError(f"invalid YAML: {what}", _position(node.start_mark))
 
     def build(self, node: yaml.Node, pointer: str, depth: int) -> object:
+        """The value of ``node``, which ``depth`` containers hold."""
         self.budget -= 1
         if self.budget < 0:
             raise self.fail(node, "aliases expand to too many values (refused: alias bomb?)")
-        if depth > MAX_DEPTH:
+        if depth >= MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             raise self.fail(node, f"containers are nested too deeply (limit {MAX_DEPTH})")
         self.positions[pointer] = _position(node.start_mark)
         if id(node) in self.secrets:

@@ -41,8 +41,9 @@ __all__ = [
 
 #: Files larger than this are refused (``--max-file-size``).
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
-#: Containers nested deeper than this are refused: no configuration file needs it, and it
-#: bounds the recursion of every reader.
+#: A file whose containers (objects, arrays, mappings, sequences, tables, the root one
+#: included) nest deeper than this is refused by every reader: no configuration file needs
+#: it, and it bounds their recursion. ``[[1]]`` nests 2 deep; TOML's ``a = [1]`` also 2.
 MAX_DEPTH = 200
 #: Positions are kept by JSON Pointer, and a pointer repeats every key above its value, so a
 #: long key over many values would cost their product (a 150 KB file could take gigabytes).
@@ -211,6 +212,19 @@ def forget(
             positions.pop(child, None)
             key_positions.pop(child, None)
             stack.append((child, item))
+
+
+def nesting(data: object) -> int:
+    """How deep the containers of ``data`` nest (see MAX_DEPTH), without recursion."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            deepest = max(deepest, depth)
+            items = value.values() if isinstance(value, dict) else value
+            stack += [(item, depth + 1) for item in items if isinstance(item, (dict, list))]
+    return deepest
 
 
 def read_text(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
