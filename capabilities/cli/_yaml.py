@@ -22,6 +22,7 @@ from .loaders import (
     Document,
     LineIndex,
     LoadError,
+    OffsetPositions,
     PointerBudget,
     Position,
     forget,
@@ -109,6 +110,7 @@ class _Composer(yaml.SafeLoader):
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
+        self.text = stream
         self.depth = 0
 
     def compose_node(self, parent: Optional[yaml.Node], index: int) -> Optional[yaml.Node]:
@@ -119,16 +121,12 @@ class _Composer(yaml.SafeLoader):
             event: Any = self.peek_event()  # type: ignore[no-untyped-call]
             raise LoadError(
                 f"invalid YAML: containers are nested too deeply (limit {MAX_DEPTH})",
-                _position(event.start_mark),
+                LineIndex(self.text).position(event.start_mark.index),
             )
         try:
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
-
-
-def _position(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
 
 
 def _tag_name(tag: str) -> str:
@@ -137,20 +135,28 @@ def _tag_name(tag: str) -> str:
 
 class _Builder:
     def __init__(
-        self, loader: Any, budget: int, pointers: PointerBudget, secrets: set[int]
+        self,
+        loader: Any,
+        budget: int,
+        pointers: PointerBudget,
+        secrets: set[int],
+        lines: LineIndex,
     ) -> None:
         self.loader = loader
+        #: PyYAML's marks count NEL, U+2028 and U+2029 as line breaks, as editors do not:
+        #: positions are kept as the marks' offsets and placed by LineIndex.
+        self.lines = lines
         self.secrets = secrets
         #: Pointers of the values in ``secrets``.
         self.hidden: set[str] = set()
         self.budget = budget
         self.pointers = pointers
-        self.positions: dict[str, Position] = {}
-        self.key_positions: dict[str, Position] = {}
+        self.positions: dict[str, int] = {}
+        self.key_positions: dict[str, int] = {}
         self.findings: list[tuple[Finding, Position]] = []
 
     def fail(self, node: yaml.Node, what: str) -> LoadError:
-        return LoadError(f"invalid YAML: {what}", _position(node.start_mark))
+        return LoadError(f"invalid YAML: {what}", self.lines.position(node.start_mark.index))
 
     def build(self, node: yaml.Node, pointer: str, depth: int) -> object:
         """The value of ``node``, which ``depth`` containers hold."""
@@ -159,7 +165,7 @@ class _Builder:
             raise self.fail(node, "aliases expand to too many values (refused: alias bomb?)")
         if depth >= MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             raise self.fail(node, f"containers are nested too deeply (limit {MAX_DEPTH})")
-        self.positions[pointer] = _position(node.start_mark)
+        self.positions[pointer] = node.start_mark.index
         if id(node) in self.secrets:
             self.hidden.add(pointer)
         if isinstance(node, yaml.MappingNode):
@@ -222,7 +228,7 @@ class _Builder:
 
     def mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> dict[Any, object]:
         result: dict[Any, object] = {}
-        explicit_keys: dict[Any, Position] = {}
+        explicit_keys: dict[Any, int] = {}
         for key_node, value_node, explicit in self.pairs(node, depth):
             key = self.key(key_node)
             try:
@@ -230,9 +236,9 @@ class _Builder:
             except TypeError:
                 raise self.fail(key_node, "unhashable key") from None
             child = self.pointers.child(pointer, escape_token(key))
-            key_position = _position(key_node.start_mark)
+            key_offset = key_node.start_mark.index
             if explicit and key in explicit_keys:
-                first = explicit_keys[key]
+                first = self.lines.position(explicit_keys[key])
                 shown = repr(key) if isinstance(key, str) else f"<{type(key).__name__}>"
                 finding = make_finding(
                     "E502",
@@ -240,12 +246,12 @@ class _Builder:
                     f"key {shown} appears twice in this mapping (first at line {first.line}, "
                     f"column {first.column}); the last value is used",
                 )
-                self.findings.append((finding, key_position))
+                self.findings.append((finding, self.lines.position(key_offset)))
             if explicit:
-                explicit_keys[key] = key_position
+                explicit_keys[key] = key_offset
             if key in result:
                 forget(self.positions, self.key_positions, child, result[key])
-            self.key_positions[child] = key_position
+            self.key_positions[child] = key_offset
             result[key] = self.build(value_node, child, depth + 1)
         return result
 
@@ -255,7 +261,8 @@ def _problem(error: yaml.YAMLError, text: str) -> LoadError:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         what = error.problem or error.context or "error"
-        return LoadError(f"invalid YAML: {what}", None if mark is None else _position(mark))
+        where = None if mark is None else LineIndex(text).position(mark.index)
+        return LoadError(f"invalid YAML: {what}", where)
     if isinstance(error, yaml.reader.ReaderError):
         code = error.character if isinstance(error.character, int) else 0
         return LoadError(
@@ -312,15 +319,16 @@ def load_yaml(text: str) -> Document:
             raise LoadError("no YAML document (only comments)")
         values = _count_nodes(node) + _ALIAS_BUDGET
         pointers = PointerBudget(text, values=values)
-        builder = _Builder(loader, values, pointers, _shared_secrets(node))
+        lines = LineIndex(text)
+        builder = _Builder(loader, values, pointers, _shared_secrets(node), lines)
         data = builder.build(node, "", 0)
     finally:
         loader.dispose()
     return Document(
         data,
         "yaml",
-        builder.positions,
-        builder.key_positions,
+        OffsetPositions(builder.positions, lines),
+        OffsetPositions(builder.key_positions, lines),
         builder.findings,
         hidden=frozenset(builder.hidden),
     )
