@@ -4,7 +4,6 @@ and which capabilities a request may set in its meeting."""
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Optional, TextIO
@@ -19,8 +18,6 @@ from .reporters import dump_json, printable
 __all__ = ["ProfileExplanation", "explain_file", "write_json", "write_text"]
 
 _NAMES = ("Audio", "Video", "Content")
-#: Python converts integers of at most 4300 decimal digits (about 14,000 bits) to text.
-_INT_BITS = 14_000
 
 
 @dataclass
@@ -58,7 +55,9 @@ def _explain(profile: Profile) -> ProfileExplanation:
         return out
     features = content.get("MeetingFeatures")
     try:
-        out.meeting_features = _jsonable(dict(normalize_meeting_features(features)))
+        out.meeting_features = _shown(
+            dict(normalize_meeting_features(features)), m.MEETING_FEATURES
+        )
         out.allowed = sorted(allowed_capabilities(features), key=_order)
     except CapabilityValidationError as error:
         out.error = f"MeetingFeatures are not valid: {_first_error(error)}"
@@ -78,21 +77,26 @@ def _explain(profile: Profile) -> ProfileExplanation:
     return out
 
 
-def _jsonable(value: Any) -> Any:
-    """``value`` as JSON data: MeetingFeatures may hold members the model does not define
-    (accepted, as in a GetMeeting response), and a YAML or TOML file can give them keys that
-    are not strings and values JSON does not have (dates, bytes, NaN)."""
-    if isinstance(value, dict):
-        return {str(key): _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(item) for item in value]
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if isinstance(value, int) and value.bit_length() > _INT_BITS:  # too long to print
-        return f"<an integer of {value.bit_length()} bits>"
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    return str(value)
+def _shown(value: Any, shape: m.Shape) -> Any:
+    """The part of ``value`` the model lets explain show: the members it defines, with the
+    values it lists (a capability, a resolution, a count). MeetingFeatures may hold members
+    the model does not define (accepted, as in a GetMeeting response), a misplaced
+    ``JoinToken`` among them: those are left out."""
+    if isinstance(shape, m.Structure):
+        if not isinstance(value, dict):
+            return None
+        return {
+            key: _shown(item, shape.members[key])
+            for key, item in value.items()
+            if isinstance(key, str) and key in shape.members
+        }
+    if isinstance(shape, m.String) and not shape.sensitive:
+        listed = (*(shape.enum or ()), *(shape.known_values or ()))
+        return value if isinstance(value, str) and value in listed else None
+    if isinstance(shape, m.Integer) and type(value) is int:
+        within = (shape.minimum or value) <= value <= (shape.maximum or value)
+        return value if within else None
+    return None
 
 
 def _order(triple: tuple[str, str, str]) -> tuple[int, ...]:

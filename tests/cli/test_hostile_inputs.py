@@ -451,7 +451,7 @@ def test_long_hexadecimal_integers_as_values(tmp_path: Path) -> None:
     explained = run("explain", "--format", "json", str(path), cwd=tmp_path)
     assert explained.status == 0
     features = json.loads(explained.out)["files"][0]["profiles"][0]["meeting_features"]
-    assert features["Extra"] == "<an integer of 20000 bits>"
+    assert "Extra" not in features  # a member the model does not define is not shown
 
 
 def test_pyproject_number_too_long(tmp_path: Path) -> None:

@@ -227,3 +227,31 @@ def test_toml_parse_errors_quote_no_key() -> None:
             assert result.status == 2, text
             assert "invalid TOML" in result.out
             assert TOML_KEY not in result.err + result.out, (text, result.err)
+
+
+EXPLAIN_SECRET = "SeCrEtXp1a1n"
+
+
+def test_explain_shows_only_values_the_model_lets_it_show() -> None:
+    """A misplaced sensitive member (or any member the model does not define) under
+    MeetingFeatures is not shown by explain, in either format; what the model defines is."""
+    features = {
+        "Video": {"MaxResolution": "FHD", "JoinToken": EXPLAIN_SECRET},
+        "ExternalMeetingId": EXPLAIN_SECRET,
+        "JoinToken": EXPLAIN_SECRET,
+        "Other": {"Deep": [EXPLAIN_SECRET]},
+        "Attendee": {"MaxCount": 25},
+    }
+    profile = {"presets": {"viewer": None}, "MeetingFeatures": features}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "profile.json"
+        path.write_text(json.dumps(profile), encoding="utf-8")
+        text = _run(["explain", str(path)], Path(folder))
+        as_json = _run(["explain", "--format", "json", str(path)], Path(folder))
+    for result in (text, as_json):
+        assert result.status == 0, result
+        assert EXPLAIN_SECRET not in result.out + result.err
+    shown = json.loads(as_json.out)["files"][0]["profiles"][0]["meeting_features"]
+    assert shown["Video"] == {"MaxResolution": "FHD"}
+    assert shown["Attendee"] == {"MaxCount": 25}
+    assert set(shown) <= {"Audio", "Video", "Content", "Attendee"}
