@@ -243,27 +243,25 @@ def read_text(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
         raise LoadError("not a regular file")
     if info.st_size > max_size:
         raise LoadError(f"file is larger than the limit of {max_size} bytes (--max-file-size)")
-    chunks: list[bytes] = []
-    size = 0
+    raw = bytearray()
     try:
         with open(path, "rb") as stream:
-            # In pieces: read(max_size + 1) would allocate the whole limit up front (a limit
-            # of 2**62 bytes is a MemoryError, 2**63 an OverflowError). The file may also
-            # have grown since it was measured.
-            while size <= max_size:
-                chunk = stream.read(min(_CHUNK, max_size + 1 - size))
+            # In pieces, into one buffer: read(max_size + 1) would allocate the whole limit
+            # up front, and joining pieces would hold the file twice. The file may also have
+            # grown since it was measured.
+            while len(raw) <= max_size:
+                chunk = stream.read(min(_CHUNK, max_size + 1 - len(raw)))
                 if not chunk:
                     break
-                chunks.append(chunk)
-                size += len(chunk)
+                raw += chunk
     except OSError as error:
         raise LoadError(f"cannot read: {error.strerror or 'error'}") from None
-    if size > max_size:
+    if len(raw) > max_size:
         raise LoadError(f"file is larger than the limit of {max_size} bytes (--max-file-size)")
-    return decode(b"".join(chunks))
+    return decode(raw)
 
 
-def decode(raw: bytes) -> str:
+def decode(raw: bytes | bytearray) -> str:
     """UTF-8 text of ``raw``; refuses other encodings, binary data and empty files."""
     for bom, name in _OTHER_BOMS:
         if raw.startswith(bom):

@@ -18,7 +18,7 @@ else:  # pragma: no cover - Python < 3.11
 
 import pytest
 
-from capabilities.cli import _yaml
+from capabilities.cli import _yaml, main
 from capabilities.cli.loaders import (
     DEFAULT_MAX_FILE_SIZE,
     LoadError,
@@ -371,16 +371,66 @@ def test_pyproject_nested_too_deeply(tmp_path: Path) -> None:
     }
 
 
-@pytest.mark.parametrize("limit", [str(2**62), str(2**63), "99999999999999999999MB"])
-def test_size_limit_beyond_memory(limit: str, tmp_path: Path) -> None:
-    # read(limit + 1) once allocated the limit up front: MemoryError, or OverflowError
-    result = _check("--max-file-size", limit, str(GOOD), cwd=tmp_path)
-    assert result.status == 1
-    assert result.err == ""
+@pytest.mark.parametrize(
+    "limit", [str(2**62), str(2**63), "99999999999999999999MB", "1" * 4_000, "1025MB"]
+)
+def test_size_limit_beyond_the_largest_is_refused(
+    limit: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # read(limit + 1) once allocated the limit up front (MemoryError, OverflowError), and a
+    # limit of 4,000 digits switched the limit off
+    assert main(["check", "--max-file-size", limit, str(GOOD)]) == 2
+    assert "the size limit is at most 1024MB" in capsys.readouterr().err
+    value = limit if limit.isdigit() else f'"{limit}"'
     (tmp_path / "pyproject.toml").write_text(
-        f"[tool.chime-capabilities]\nmax-file-size = {2**62}\n"
+        f"[tool.chime-capabilities]\nmax-file-size = {value}\n"
     )
-    assert run("check", str(GOOD), cwd=tmp_path).status == 1
+    configured = run("check", str(GOOD), cwd=tmp_path)
+    assert configured.status == 2
+    assert "the size limit is at most 1024MB" in configured.err
+
+
+@pytest.mark.parametrize(
+    ("limit", "accepted"),
+    [("1024MB", True), (str(1024**3), True), (str(1024**3 + 1), False), ("0" * 50 + "1MB", True)],
+)
+def test_the_largest_size_limit(
+    limit: str, accepted: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--no-config", "--max-file-size", limit, str(GOOD)]) == (
+        1 if accepted else 2
+    )
+    assert ("the size limit is at most 1024MB" in capsys.readouterr().err) is not accepted
+
+
+@pytest.mark.parametrize(("extra", "accepted"), [(0, True), (1, False)])
+def test_pyproject_is_read_up_to_the_default_limit(
+    extra: int, accepted: bool, tmp_path: Path
+) -> None:
+    head = "[tool.chime-capabilities]\nstrict = false\n"
+    padding = "#" * (DEFAULT_MAX_FILE_SIZE - len(head) - 1 + extra) + "\n"
+    (tmp_path / "pyproject.toml").write_text(head + padding, encoding="utf-8")
+    result = run("check", str(GOOD), cwd=tmp_path)
+    assert result.status == (1 if accepted else 2)
+    if not accepted:
+        assert f"larger than {DEFAULT_MAX_FILE_SIZE} bytes" in result.err
+
+
+def test_reading_a_file_holds_it_once(tmp_path: Path) -> None:
+    """The bytes read are kept in one buffer (pieces joined once held the file twice)."""
+    from capabilities.cli.loaders import read_text
+
+    path = tmp_path / "large.json"
+    size = 8 * 1024 * 1024
+    path.write_text('"' + "a" * (size - 2) + '"', encoding="utf-8")
+    tracemalloc.start()
+    try:
+        text = read_text(str(path), max_size=size)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(text) == size
+    assert peak < 2.4 * size  # the bytes, their growth reserve, and the text
 
 
 def test_a_file_of_the_exact_limit_is_read_and_one_byte_more_is_not(tmp_path: Path) -> None:
