@@ -292,17 +292,51 @@ def _count_nodes(root: yaml.Node) -> int:
 def _loader(text: str) -> Any:
     """libyaml's safe composer where PyYAML has it (fast; it limits nesting itself), else
     PyYAML's, with the depth limit added."""
-    if USE_LIBYAML and getattr(yaml, "__with_libyaml__", False):
+    if _uses_libyaml():
         return yaml.CSafeLoader(text)
     return _Composer(text)
+
+
+def _uses_libyaml() -> bool:
+    return USE_LIBYAML and bool(getattr(yaml, "__with_libyaml__", False))
 
 
 #: Use libyaml when PyYAML was built with it (tests turn it off to cover the other path).
 USE_LIBYAML = True
 
 
+def _refuse_deep_nesting(text: str) -> None:
+    """Refuse a text nested beyond MAX_DEPTH before libyaml's composer sees it: PyYAML's
+    composer over libyaml recurses once per level, and with libyaml before 0.2.6 (PyYAML
+    6.0.1 to 6.0.3 wheels, or any PyYAML built on an older libyaml) 200,000 levels crash the
+    process. Every container takes an indicator (``[ { - ? :``), so a text with no more of
+    them than the limit cannot nest beyond it; any other is measured on libyaml's events
+    (its parser does not recurse)."""
+    if sum(map(text.count, "[{-?:")) <= MAX_DEPTH:
+        return
+    loader = yaml.CSafeLoader(text)
+    try:
+        depth = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark: Any = event.start_mark
+                    raise LoadError(
+                        f"invalid YAML: containers are nested too deeply (limit {MAX_DEPTH})",
+                        LineIndex(text).position(mark.index),
+                    )
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str) -> Document:
     try:
+        if _uses_libyaml():
+            _refuse_deep_nesting(text)
         loader = _loader(text)
     except yaml.YAMLError as error:  # the reader refuses non-printable characters up front
         raise _problem(error, text) from None

@@ -5,9 +5,10 @@ has for nesting, and in every command."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pytest
+import yaml
 
 from capabilities.cli import _yaml
 from capabilities.cli.loaders import MAX_DEPTH, LoadError, parse_text
@@ -76,3 +77,28 @@ def test_deep_toml_in_every_command(style: str, depth: int, tmp_path: Path) -> N
     features = run("check", "--meeting-features", str(path), str(GOOD), cwd=tmp_path)
     assert features.status == 2
     assert "nested too deeply" in features.err
+
+
+@pytest.mark.parametrize("style", [s for s in NESTED if NESTED[s][0] == "yaml"])
+def test_libyaml_composes_nothing_nested_beyond_the_limit(
+    style: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyYAML's composer over libyaml recurses once per level, and libyaml before 0.2.6
+    has no limit of its own (200,000 levels crashed the process with PyYAML 6.0.1 to 6.0.3):
+    a text nested beyond the limit is refused before it is composed."""
+    composed: list[int] = []
+    compose = yaml.CSafeLoader.get_single_node
+
+    def spy(loader: Any) -> Any:
+        composed.append(1)
+        return compose(loader)
+
+    monkeypatch.setattr(yaml.CSafeLoader, "get_single_node", spy)
+    build = NESTED[style][1]
+    for depth in (MAX_DEPTH + 1, 100_000 if "flow" in style else 2_000):
+        # libyaml 0.2.6 stops at 1,000 levels by itself, in the same pass
+        with pytest.raises(LoadError, match=r"nested too deeply|exceeded maximum nesting depth"):
+            parse_text(build(depth), "yaml")
+    assert composed == []
+    parse_text(build(MAX_DEPTH), "yaml")
+    assert composed == [1]
