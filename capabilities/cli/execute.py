@@ -78,7 +78,7 @@ def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> 
             result = FileResult(path, error=internal_error(error))
         results.append(result)
     reporter.report(results)
-    if options.output_format in ("json", "sarif"):  # stdout is for programs: tell the reader
+    if reporter.for_programs:  # a person reads stderr
         for result in results:
             if result.error is not None:
                 reason = located(result.error, result.error_position)
@@ -96,7 +96,7 @@ def _status(results: list[FileResult], *, strict: bool) -> int:
     if any(result.error is not None for result in results):
         return EXIT_USAGE
     failing = ("error", "warning") if strict else ("error",)
-    if any(item.finding.severity in failing for r in results for item in r.findings):
+    if any(result.count(severity) for result in results for severity in failing):
         return EXIT_ERRORS
     return EXIT_OK
 

@@ -13,7 +13,6 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import Any, ClassVar, TextIO
 from urllib.parse import quote
@@ -21,10 +20,12 @@ from urllib.parse import quote
 from .. import __version__
 from ..report import Finding
 from ..rules import RULES
-from .checker import FileResult, summarize
+from .checker import MAX_FINDINGS_SHOWN, FileResult, summarize
 from .loaders import Position, located
 
 __all__ = [
+    "MAX_FINDINGS_SHOWN",
+    "MAX_TEXT",
     "REPORTERS",
     "GithubReporter",
     "JsonReporter",
@@ -39,9 +40,6 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 JSON_FORMAT_VERSION = 1
 
 
-#: Findings reported per file, at most; a last line (or notification) says how many more
-#: there were. Counts and the exit status include them all.
-MAX_FINDINGS_SHOWN = 1_000
 #: Characters of a finding's message and of its JSON Pointer, at most ("..." ends a cut one).
 MAX_TEXT = 500
 
@@ -61,16 +59,16 @@ class Shown:
 
 
 def shown(result: FileResult) -> list[Shown]:
-    """The findings of ``result`` to report: the first MAX_FINDINGS_SHOWN, cut."""
+    """The findings of ``result`` to report (the first MAX_FINDINGS_SHOWN), cut."""
     return [
         Shown(item.finding, item.position, _clip(item.finding.message), _clip(item.finding.path))
-        for item in islice(result.findings, MAX_FINDINGS_SHOWN)
+        for item in result.findings
     ]
 
 
 def omitted(result: FileResult) -> str:
     """The line that says how many findings were not reported, or ""."""
-    more = len(result.findings) - MAX_FINDINGS_SHOWN
+    more = result.omitted
     if more <= 0:
         return ""
     return (
@@ -117,6 +115,8 @@ class Reporter:
     """Writes the results of one run to ``stream``."""
 
     name: ClassVar[str]
+    #: Whether the output is read by programs (a reason is then also written to stderr).
+    for_programs: ClassVar[bool] = False
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -174,6 +174,7 @@ class JsonReporter(Reporter):
     """One JSON document; its shape is documented in docs/cli.md and versioned."""
 
     name = "json"
+    for_programs = True
 
     def report(self, results: Sequence[FileResult]) -> None:
         document = {
@@ -212,7 +213,7 @@ class JsonReporter(Reporter):
                 }
                 for item in items
             ],
-            "omitted": len(result.findings) - len(items),
+            "omitted": result.omitted,
             "unchecked": [
                 {"code": code, "reason": reason}
                 for code, reason in sorted(result.unchecked.items())
@@ -282,6 +283,7 @@ class SarifReporter(Reporter):
     """SARIF 2.1.0: one run, the rule catalog as the driver's rules."""
 
     name = "sarif"
+    for_programs = True
     _LEVELS: ClassVar[Mapping[str, str]] = {"error": "error", "warning": "warning", "info": "note"}
 
     def report(self, results: Sequence[FileResult]) -> None:
