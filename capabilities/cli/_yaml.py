@@ -354,7 +354,8 @@ def load_yaml(text: str) -> Document:
         values = _count_nodes(node) + _ALIAS_BUDGET
         pointers = PointerBudget(text, values=values)
         lines = LineIndex(text)
-        builder = _Builder(loader, values, pointers, _shared_secrets(node), lines)
+        shared = _shared_secrets(node) if "*" in text else set()  # no alias, nothing shared
+        builder = _Builder(loader, values, pointers, shared, lines)
         data = builder.build(node, "", 0)
     finally:
         loader.dispose()
