@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Optional
 
 from ..report import Finding, escape_token, make_finding, tokens
+from ..validator import _show
 from .loaders import (
     MAX_DEPTH,
     Document,
@@ -128,7 +129,7 @@ class _Reader:
                 finding = make_finding(
                     "E502",
                     tokens(child),
-                    f"key {key!r} appears twice in this object (first at line {first.line}, "
+                    f"key {_show(key)} appears twice in this object (first at line {first.line}, "
                     f"column {first.column}); the last value is used",
                 )
                 self.findings.append((finding, self.lines.position(key_offset)))

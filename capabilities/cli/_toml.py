@@ -21,6 +21,7 @@ from typing import Union
 
 from ..report import Finding, make_finding
 from ..report import pointer as _pointer
+from ..validator import _show
 from .loaders import (
     MAX_DEPTH,
     Document,
@@ -188,9 +189,8 @@ class _Scanner:
 
     def repeated(self, loc: Loc, offset: int, first: Position, *, plain: bool) -> None:
         name = loc[-1]
-        message = (
-            f"key {name!r} is defined twice (first at line {first.line}, column {first.column})"
-        )
+        first_at = f"first at line {first.line}, column {first.column}"
+        message = f"key {_show(name)} is defined twice ({first_at})"
         if plain:
             message += "; the last value is used"
         else:

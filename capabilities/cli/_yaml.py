@@ -17,6 +17,7 @@ import yaml
 
 from .. import _model as m
 from ..report import Finding, escape_token, make_finding, tokens
+from ..validator import _show
 from .loaders import (
     MAX_DEPTH,
     Document,
@@ -239,11 +240,10 @@ class _Builder:
             key_offset = key_node.start_mark.index
             if explicit and key in explicit_keys:
                 first = self.lines.position(explicit_keys[key])
-                shown = repr(key) if isinstance(key, str) else f"<{type(key).__name__}>"
                 finding = make_finding(
                     "E502",
                     tokens(child),
-                    f"key {shown} appears twice in this mapping (first at line {first.line}, "
+                    f"key {_show(key)} appears twice in this mapping (first at line {first.line}, "
                     f"column {first.column}); the last value is used",
                 )
                 self.findings.append((finding, self.lines.position(key_offset)))

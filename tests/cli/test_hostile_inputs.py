@@ -147,7 +147,7 @@ def test_hundred_thousand_levels(
 def test_many_values_under_a_long_key_are_refused_in_bounded_memory(tmp_path: Path) -> None:
     # Positions are recorded by JSON Pointer, which repeats the key above each value: this
     # 150 KB file once took 2 GB (a 1 MB key over 2,000,000 values would take 2 TB).
-    key = "k" * 100_000
+    key = "k" * 10_000
     texts = {
         "json": json.dumps({key: [0] * 25_000}),
         "yaml": f'? "{key}"\n: [{", ".join(["0"] * 25_000)}]\n',
@@ -664,3 +664,18 @@ def test_a_long_pointer_is_cut(tmp_path: Path) -> None:
     (finding,) = json.loads(result.out)["files"][0]["findings"]
     assert finding["pointer"] == "/" + "k" * (MAX_TEXT - 4) + "..."
     assert len(finding["message"]) <= MAX_TEXT
+
+
+@pytest.mark.parametrize("use_libyaml", [True, False])
+def test_a_long_key_repeated_through_an_alias_is_quoted_40_characters(
+    use_libyaml: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An alias costs one value however long its key: 500 repetitions of a 10,000-character
+    key once made 500 messages of the whole key."""
+    monkeypatch.setattr(_yaml, "USE_LIBYAML", use_libyaml)
+    key = "k" * 10_000
+    text = f"a: &k {key}\nb: {{" + ", ".join(f"*k : {i}" for i in range(500)) + "}\n"
+    document = parse_text(text, "yaml")
+    messages = [finding.message for finding, _ in document.findings]
+    assert len(messages) == 499
+    assert all(len(message) < 200 for message in messages), max(map(len, messages))
