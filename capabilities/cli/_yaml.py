@@ -231,6 +231,8 @@ class _Builder:
         result: dict[Any, object] = {}
         explicit_keys: dict[Any, int] = {}
         for key_node, value_node, explicit in self.pairs(node, depth):
+            if id(key_node) in self.secrets:  # a key is printed (E103, pointers): refuse it
+                raise self.fail(key_node, "a key is the value of a sensitive member (an alias)")
             key = self.key(key_node)
             try:
                 hash(key)

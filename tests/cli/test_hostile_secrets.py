@@ -177,6 +177,18 @@ ALIASED = (
 )
 
 
+def test_a_sensitive_value_as_a_key_through_a_yaml_alias_is_refused() -> None:
+    text = f"ExternalUserId: &s {ALIASED_SECRET}\nMeetingId: {GUID}\n? *s\n: 1\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "aliased.yaml"
+        path.write_text(text, encoding="utf-8")
+        for fmt in ("text", "json", "github", "sarif"):
+            result = _run(["check", "--no-config", "--format", fmt, str(path)], Path(folder))
+            assert result.status == 2
+            assert "a key is the value of a sensitive member" in result.out
+            assert ALIASED_SECRET not in result.out + result.err
+
+
 def test_a_sensitive_value_through_a_yaml_alias_is_shown_nowhere() -> None:
     for text in ALIASED:
         with tempfile.TemporaryDirectory() as folder:
