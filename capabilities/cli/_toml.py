@@ -27,6 +27,7 @@ from .loaders import (
     Document,
     LineIndex,
     LoadError,
+    OffsetPositions,
     PointerBudget,
     Position,
     nesting,
@@ -58,8 +59,9 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = LineIndex(text)
-        self.positions: dict[str, Position] = {"": Position(1, 1)}
-        self.key_positions: dict[str, Position] = {}
+        #: Pointer -> offset in the text (see OffsetPositions).
+        self.positions: dict[str, int] = {"": 0}
+        self.key_positions: dict[str, int] = {}
         #: Locations given a value by `key = value` (leaves, arrays, inline tables): the span
         #: of the definition and the range of ``log`` its value wrote.
         self.values: dict[Loc, tuple[int, int, int, int]] = {}
@@ -187,8 +189,9 @@ class _Scanner:
 
     # --- definitions ----------------------------------------------------------------------
 
-    def repeated(self, loc: Loc, offset: int, first: Position, *, plain: bool) -> None:
+    def repeated(self, loc: Loc, offset: int, first_offset: int, *, plain: bool) -> None:
         name = loc[-1]
+        first = self.pos(first_offset)
         first_at = f"first at line {first.line}, column {first.column}"
         message = f"key {_show(name)} is defined twice ({first_at})"
         if plain:
@@ -199,8 +202,8 @@ class _Scanner:
 
     def place(self, loc: Loc, offset: int, key_offset: int) -> None:
         here = self.pointer(loc)
-        self.positions.setdefault(here, self.pos(offset))
-        self.key_positions.setdefault(here, self.pos(key_offset))
+        self.positions.setdefault(here, offset)
+        self.key_positions.setdefault(here, key_offset)
 
     def table_header(self, index: int) -> tuple[Loc, int]:
         start = index
@@ -223,18 +226,18 @@ class _Scanner:
         name, offset = parts[-1]
         loc = (*loc, name)
         if loc in self.values or (not array and (loc in self.headers or loc in self.dotted)):
-            first = self.key_positions.get(self.pointer(loc), self.pos(offset))
+            first = self.key_positions.get(self.pointer(loc), offset)
             self.repeated(loc, offset, first, plain=False)
         if array:
             count = self.arrays.get(loc, 0)
             self.place(loc, start, offset)
             self.arrays[loc] = count + 1
             loc = (*loc, count)
-            self.positions[self.pointer(loc)] = self.pos(start)
+            self.positions[self.pointer(loc)] = start
         else:
             if loc not in self.headers:  # an explicit header beats an implicit mention
-                self.positions[self.pointer(loc)] = self.pos(start)
-                self.key_positions[self.pointer(loc)] = self.pos(offset)
+                self.positions[self.pointer(loc)] = start
+                self.key_positions[self.pointer(loc)] = offset
             self.headers.add(loc)
         self.nested(loc, start, container=True)
         return loc, index
@@ -258,7 +261,7 @@ class _Scanner:
         loc = (*loc, name)
         here = self.pointer(loc)
         if loc in self.values:
-            self.repeated(loc, offset, self.key_positions.get(here, self.pos(offset)), plain=True)
+            self.repeated(loc, offset, self.key_positions.get(here, offset), plain=True)
             first_start, first_end, first_log, last_log = self.values[loc]
             self.superseded.append((first_start, first_end))
             # The earlier value is gone, and so is everything it defined: the keys of an
@@ -271,8 +274,8 @@ class _Scanner:
                     self.values.pop(stale, None)
                     self.dotted.discard(stale)
         elif loc in self.headers or loc in self.dotted or loc in self.arrays:
-            self.repeated(loc, offset, self.key_positions.get(here, self.pos(offset)), plain=False)
-        self.key_positions[here] = self.pos(offset)
+            self.repeated(loc, offset, self.key_positions.get(here, offset), plain=False)
+        self.key_positions[here] = offset
         mark = len(self.log)
         end = self.value(index, loc)
         self.values[loc] = (start, end, mark, len(self.log))
@@ -290,7 +293,7 @@ class _Scanner:
     def value(self, index: int, loc: Loc) -> int:
         self.nested(loc, index, container=self.at(index) in ("[", "{"))
         here = self.pointer(loc)
-        self.positions[here] = self.pos(index)
+        self.positions[here] = index
         self.log.append((loc, here))
         char = self.at(index)
         if char in ('"', "'"):
@@ -409,4 +412,10 @@ def load_toml(text: str) -> Document:
         if nesting(data) > MAX_DEPTH:
             raise LoadError(f"invalid TOML: containers are nested too deeply (limit {MAX_DEPTH})")
         return Document(data, "toml", {"": Position(1, 1)})
-    return Document(data, "toml", scanner.positions, scanner.key_positions, scanner.findings)
+    return Document(
+        data,
+        "toml",
+        OffsetPositions(scanner.positions, scanner.lines),
+        OffsetPositions(scanner.key_positions, scanner.lines),
+        scanner.findings,
+    )
