@@ -77,8 +77,9 @@ def alias_bomb() -> tuple[str, str, list[str]]:
 
 
 def deep_nesting() -> tuple[str, str, list[str]]:
-    """Documents nested to the limit, repeated to fill the file."""
-    one = "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)
+    """Arrays nested to the limit (with the object and the list holding them), repeated to
+    fill the file."""
+    one = "[" * (MAX_DEPTH - 2) + "]" * (MAX_DEPTH - 2)
     return "deep.json", _fill('{"MeetingId": "x", "Attendees": [', one, "]}"), []
 
 
@@ -99,8 +100,10 @@ def long_keys() -> tuple[str, str, list[str]]:
 
 
 def explain_many_presets() -> tuple[str, str, list[str]]:
-    text = _fill('{"presets": {', '"p": null', "}}")
-    return "presets.json", text, ["explain"]
+    """As many presets as the file holds, each explained."""
+    count = LIMIT // len('"p000000000": null, ') - 1
+    names = ", ".join(f'"p{index:09d}": null' for index in range(count))
+    return "presets.json", '{"presets": {' + names + "}}", ["explain"]
 
 
 CASES: dict[str, Callable[[], tuple[str, str, list[str]]]] = {

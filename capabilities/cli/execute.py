@@ -121,7 +121,7 @@ def _explain(options: ExplainOptions, stdout: TextIO, stderr: TextIO) -> int:
             files.append({"path": path, "error": reason, "profiles": []})
             status = EXIT_USAGE
             continue
-        if not all(item.ok for item in explanations) and status == EXIT_OK:
+        if not explanations.ok and status == EXIT_OK:
             status = EXIT_ERRORS
         if options.output_format == "json":
             files.append(entry)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Optional, TextIO
 
 from .. import _model as m
@@ -15,9 +16,13 @@ from ..validator import allowed_capabilities, normalize, normalize_meeting_featu
 from .loaders import LoadError, load_file
 from .reporters import dump_json, printable
 
-__all__ = ["ProfileExplanation", "explain_file", "write_json", "write_text"]
+__all__ = ["FileExplanation", "ProfileExplanation", "explain_file", "write_json", "write_text"]
 
 _NAMES = ("Audio", "Video", "Content")
+#: Profiles and presets explained per file, at most (a profile takes a dozen lines of output):
+#: a last line says how many more there were.
+MAX_PROFILES = 50
+MAX_PRESETS = 1_000
 
 
 @dataclass
@@ -36,6 +41,8 @@ class ProfileExplanation:
     presets: list[PresetExplanation] = field(default_factory=list)
     allowed: list[tuple[str, str, str]] = field(default_factory=list)
     error: Optional[str] = None
+    #: Presets not explained (beyond MAX_PRESETS in the file).
+    omitted: int = 0
 
     @property
     def ok(self) -> bool:
@@ -47,7 +54,20 @@ def _first_error(error: CapabilityValidationError) -> str:
     return f"{finding.code} {finding.message}"
 
 
-def _explain(profile: Profile) -> ProfileExplanation:
+@dataclass
+class FileExplanation:
+    """The explained profiles of a file, and how many more it has (beyond MAX_PROFILES)."""
+
+    profiles: list[ProfileExplanation]
+    omitted: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return all(item.ok for item in self.profiles)
+
+
+def _explain(profile: Profile, limit: int) -> ProfileExplanation:
+    """The explanation of ``profile``, of its first ``limit`` presets."""
     out = ProfileExplanation(profile.name)
     content = profile.content
     if not isinstance(content, dict) or not isinstance(content.get("presets", {}), dict):
@@ -65,7 +85,9 @@ def _explain(profile: Profile) -> ProfileExplanation:
     except ValueError:
         out.error = "MeetingFeatures is not an object"
         return out
-    for name, caps in content.get("presets", {}).items():
+    presets = content.get("presets", {})
+    out.omitted = max(0, len(presets) - limit)
+    for name, caps in islice(presets.items(), limit):
         try:
             effective = dict(normalize(caps, meeting_features=features))
             out.presets.append(PresetExplanation(str(name), effective, caps is None))
@@ -103,12 +125,21 @@ def _order(triple: tuple[str, str, str]) -> tuple[int, ...]:
     return tuple(m.MEDIA_CAPABILITIES.index(v) for v in triple)
 
 
-def explain_file(path: str, *, max_size: int) -> list[ProfileExplanation]:
-    """The explanations of every profile of a file; LoadError when it is not a profile file."""
+def explain_file(path: str, *, max_size: int) -> FileExplanation:
+    """The explanations of the profiles of a file (up to MAX_PROFILES profiles and
+    MAX_PRESETS presets); LoadError when it is not a profile file."""
     data = load_file(path, max_size=max_size).data
     if not is_profile_document(data):
         raise LoadError("not a meeting profile file (no top-level presets or profiles)")
-    return [_explain(profile) for profile in iter_profiles(data)]
+    out = FileExplanation([])
+    left = MAX_PRESETS
+    for profile in iter_profiles(data):
+        if len(out.profiles) == MAX_PROFILES:
+            out.omitted += 1
+            continue
+        out.profiles.append(_explain(profile, left))
+        left -= len(out.profiles[-1].presets)
+    return out
 
 
 def _grid(allowed: Sequence[tuple[str, str, str]]) -> list[str]:
@@ -129,9 +160,9 @@ def _grid(allowed: Sequence[tuple[str, str, str]]) -> list[str]:
     return lines
 
 
-def write_text(stream: TextIO, path: str, explanations: Sequence[ProfileExplanation]) -> None:
+def write_text(stream: TextIO, path: str, explained: FileExplanation) -> None:
     shown_path = printable(path)
-    for item in explanations:
+    for item in explained.profiles:
         title = f"profile {printable(item.name)}" if item.name is not None else "profile"
         stream.write(f"{shown_path}: {title}\n")
         if item.error is not None:
@@ -151,15 +182,24 @@ def write_text(stream: TextIO, path: str, explanations: Sequence[ProfileExplanat
             caps = "  ".join(f"{k} {preset.effective[k]}" for k in _NAMES)
             note = "  (null: the service's defaults)" if preset.defaults else ""
             stream.write(f"    {name}{caps}{note}\n")
+        if item.omitted:
+            stream.write(f"    {_omitted(item.omitted, 'preset', MAX_PRESETS)}\n")
         stream.write("  allowed in a request (CreateAttendee, UpdateAttendeeCapabilities):\n")
         for line in _grid(item.allowed):
             stream.write(line + "\n")
+    if explained.omitted:
+        stream.write(f"{shown_path}: {_omitted(explained.omitted, 'profile', MAX_PROFILES)}\n")
 
 
-def explanation_json(path: str, explanations: Sequence[ProfileExplanation]) -> dict[str, Any]:
+def _omitted(count: int, what: str, limit: int) -> str:
+    return f"{count:,} more {what}(s) not shown: output is limited to {limit:,} per file"
+
+
+def explanation_json(path: str, explained: FileExplanation) -> dict[str, Any]:
     return {
         "path": path,
         "error": None,
+        "omitted_profiles": explained.omitted,
         "profiles": [
             {
                 "name": item.name,
@@ -175,8 +215,9 @@ def explanation_json(path: str, explanations: Sequence[ProfileExplanation]) -> d
                     for p in item.presets
                 ],
                 "allowed": [dict(zip(_NAMES, t)) for t in item.allowed],
+                "omitted_presets": item.omitted,
             }
-            for item in explanations
+            for item in explained.profiles
         ],
     }
 

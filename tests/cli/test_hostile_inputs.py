@@ -679,3 +679,27 @@ def test_a_long_key_repeated_through_an_alias_is_quoted_40_characters(
     messages = [finding.message for finding, _ in document.findings]
     assert len(messages) == 499
     assert all(len(message) < 200 for message in messages), max(map(len, messages))
+
+
+def test_explain_output_is_bounded(tmp_path: Path) -> None:
+    from capabilities.cli.explain import MAX_PRESETS, MAX_PROFILES
+
+    many = tmp_path / "presets.json"
+    many.write_text(json.dumps({"presets": {f"p{i}": None for i in range(MAX_PRESETS + 500)}}))
+    text = run("explain", str(many))
+    assert text.status == 0
+    assert text.out.count(" (null: the service's defaults)") == MAX_PRESETS
+    assert "    500 more preset(s) not shown: output is limited to 1,000 per file\n" in text.out
+    profiles = tmp_path / "profiles.json"
+    body = {f"p{i}": {"presets": {"a": None, "b": None}} for i in range(MAX_PROFILES + 10)}
+    profiles.write_text(json.dumps({"profiles": body}))
+    text = run("explain", str(profiles))
+    assert text.out.count(": profile p") == MAX_PROFILES
+    assert text.out.endswith(
+        f"{profiles}: 10 more profile(s) not shown: output is limited to 50 per file\n"
+    )
+    as_json = json.loads(run("explain", "--format", "json", str(profiles)).out)["files"][0]
+    assert as_json["omitted_profiles"] == 10
+    assert len(as_json["profiles"]) == MAX_PROFILES
+    one = json.loads(run("explain", "--format", "json", str(many)).out)["files"][0]
+    assert one["profiles"][0]["omitted_presets"] == 500
