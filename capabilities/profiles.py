@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Optional
 
 from . import _model as m
@@ -40,6 +41,7 @@ from .validator import (
     _features_resolutions,
     _meeting_parts,
     _part_findings,
+    _show,
     _transition_texts,
     _transitions,
     _type_name,
@@ -117,7 +119,7 @@ def check_profiles(document: object) -> Report:
                     make_finding(
                         "E503",
                         (str(key),),
-                        f"unknown member {str(key)!r}: a file with profiles has nothing else",
+                        f"unknown member {_show(str(key))}: a file with profiles has nothing else",
                     )
                 )
         if not isinstance(document["profiles"], dict):
@@ -147,7 +149,9 @@ def _check_profile(
             known = ", ".join(PROFILE_MEMBERS)
             findings.append(
                 make_finding(
-                    "E503", (*loc, str(key)), f"unknown member {str(key)!r}; a profile has: {known}"
+                    "E503",
+                    (*loc, str(key)),
+                    f"unknown member {_show(str(key))}; a profile has: {known}",
                 )
             )
     for name, required in PROFILE_MEMBERS.items():
@@ -260,7 +264,7 @@ def _check_transitions(
                     make_finding(
                         "E503",
                         (*at, str(key)),
-                        f"unknown member {str(key)!r}; a transition has: from, to",
+                        f"unknown member {_show(str(key))}; a transition has: from, to",
                     )
                 )
         for member in _TRANSITION_MEMBERS:
@@ -280,12 +284,12 @@ def _check_transitions(
                 )
                 ok = False
             elif presets is not None and name not in presets:
-                known = ", ".join(repr(str(k)) for k in presets) or "none"
+                known = _some(presets)
                 findings.append(
                     make_finding(
                         "E501",
                         (*at, member),
-                        f"no preset named {name!r} in this profile; presets: {known}",
+                        f"no preset named {_show(name)} in this profile; presets: {known}",
                     )
                 )
                 ok = False
@@ -293,6 +297,17 @@ def _check_transitions(
             findings.extend(
                 _transition_findings(transition, at, presets, meeting, resolutions, effective)
             )
+
+
+#: Names listed in a message, at most (a message must not grow with the file).
+_LISTED = 5
+
+
+def _some(names: Mapping[Any, object]) -> str:
+    """The first few names, each cut to 40 characters, and how many more there are."""
+    shown = ", ".join(_show(str(name)) for name in islice(names, _LISTED)) or "none"
+    more = len(names) - _LISTED
+    return f"{shown} and {more:,} more" if more > 0 else shown
 
 
 def _effective(
@@ -354,7 +369,7 @@ def _transition_findings(
             if finding.location[:1] != ("Capabilities",):
                 continue  # about the stand-in identifiers
             message = (
-                f"preset {transition['to']!r} is null, so the update must send the service's "
+                f"preset {_show(transition['to'])} is null, so the update must send the service's "
                 f"defaults, and {message}"
             )
         out.append(Finding(finding.code, finding.severity, here, message, finding.exception))
