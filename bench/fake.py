@@ -1,5 +1,7 @@
 """The offline service (``capabilities.fake``): a boto3 ``create_attendee`` answered in-process
-by the service against the same call answered by botocore's Stubber, and requests per second
+by the service against the same call answered by botocore's Stubber and by a ``before-send``
+handler that returns a ready answer (botocore's own cost at the layer the service answers at:
+it serializes the request and parses the response, which the Stubber skips), and requests per second
 over HTTP (``chime-capabilities serve`` in its own process) from one client and from several
 threads, next to the same calls answered in-process.
 """
@@ -7,6 +9,7 @@ threads, next to the same calls answered in-process.
 from __future__ import annotations
 
 import gc
+import json
 import subprocess
 import sys
 import time
@@ -50,9 +53,11 @@ class FakePlan:
 
 @dataclass(frozen=True)
 class FakeResult:
-    #: Nanoseconds per ``create_attendee``, answered by the fake and by a Stubber.
+    #: Nanoseconds per ``create_attendee``, answered by the fake, by a Stubber, and by a
+    #: ``before-send`` handler returning a ready answer (no service behind it: the floor).
     fake_ns: Series
     stubber_ns: Series
+    floor_ns: Series
     #: Requests per second: in-process (one thread), over HTTP from one client and from
     #: ``THREADS`` threads.
     in_process_rps: float
@@ -63,6 +68,12 @@ class FakeResult:
     def ratio(self) -> float:
         """The fake's time over the Stubber's."""
         return self.fake_ns.median / self.stubber_ns.median
+
+    @property
+    def floor_ratio(self) -> float:
+        """The floor's time over the Stubber's: what no service answering at ``before-send``
+        can go below."""
+        return self.floor_ns.median / self.stubber_ns.median
 
 
 def _client(**options: Any) -> Any:
@@ -98,7 +109,38 @@ class _Attendees:
         self.client.create_attendee(MeetingId=self.meeting_id, ExternalUserId=f"u-{self.count}")
 
 
-def _in_process_times(plan: FakePlan) -> tuple[Series, Series]:
+class _Ready:
+    """A raw HTTP body botocore reads as a stream."""
+
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    def stream(self, **_: Any) -> Any:
+        yield self.body
+
+
+def _floor_client(response: dict[str, Any]) -> Any:
+    """A client whose calls are answered at ``before-send`` with ``response``, unsigned as the
+    fake's are: what botocore itself costs at that layer."""
+    import botocore
+    from botocore.awsrequest import AWSResponse, HTTPHeaders
+
+    client = _client()
+    body = json.dumps(response).encode()
+    headers = HTTPHeaders()
+    headers["Content-Type"] = "application/json"
+
+    def answer(request: Any, **_: Any) -> AWSResponse:
+        return AWSResponse(request.url, 200, headers, _Ready(body))
+
+    client.meta.events.register_first("before-send.chime-sdk-meetings", answer)
+    client.meta.events.register_first(
+        "choose-signer.chime-sdk-meetings", lambda **_: botocore.UNSIGNED
+    )
+    return client
+
+
+def _in_process_times(plan: FakePlan) -> tuple[Series, Series, Series]:
     from botocore.stub import Stubber
 
     faked = _Attendees(_client())
@@ -111,18 +153,26 @@ def _in_process_times(plan: FakePlan) -> tuple[Series, Series]:
     answer = faked.client.create_attendee(MeetingId=meeting_id, ExternalUserId="model")
     response = {"Attendee": answer["Attendee"]}
 
+    floor = _floor_client(response)
+
     def stub_call() -> None:
         stubbed.create_attendee(MeetingId=meeting_id, ExternalUserId="u-1")
 
-    times: dict[str, list[float]] = {"fake": [], "stubber": []}
+    def floor_call() -> None:
+        floor.create_attendee(MeetingId=meeting_id, ExternalUserId="u-1")
+
+    times: dict[str, list[float]] = {"fake": [], "stubber": [], "floor": []}
     gc.collect()
     for index in range(plan.samples):
-        order = ("fake", "stubber") if index % 2 == 0 else ("stubber", "fake")
+        turn = ("fake", "stubber", "floor")
+        order = turn[index % 3 :] + turn[: index % 3]
         for name in order:
             call: Callable[[], None]
             if name == "fake":
                 faked.prepare(plan.calls)
                 call = faked
+            elif name == "floor":
+                call = floor_call
             else:
                 for _ in range(plan.calls):
                     stubber.add_response("create_attendee", response)
@@ -131,7 +181,8 @@ def _in_process_times(plan: FakePlan) -> tuple[Series, Series]:
             for _ in range(plan.calls):
                 call()
             times[name].append((time.perf_counter_ns() - start) / plan.calls)
-    return Series(tuple(times["fake"])), Series(tuple(times["stubber"]))
+    fake_ns, stubber_ns, floor_ns = (Series(tuple(times[name])) for name in turn)
+    return fake_ns, stubber_ns, floor_ns
 
 
 def _rate(client: Any, seconds: float) -> float:
@@ -175,10 +226,10 @@ def _http_rates(plan: FakePlan) -> tuple[float, float]:
 def measure_fake(*, quick: bool, log: TextIO) -> FakeResult:
     plan = FakePlan.quick() if quick else FakePlan.full()
     log.write("bench: the offline service, in-process (create_attendee vs Stubber)\n")
-    fake_ns, stubber_ns = _in_process_times(plan)
+    fake_ns, stubber_ns, floor_ns = _in_process_times(plan)
     in_process_client = _client()
     attach(in_process_client, FakeChimeSdkMeetings(seed=1))
     in_process = _rate(in_process_client, plan.seconds)
     log.write(f"bench: the offline service over HTTP (1 client, then {THREADS} threads)\n")
     single, threads = _http_rates(plan)
-    return FakeResult(fake_ns, stubber_ns, in_process, single, threads)
+    return FakeResult(fake_ns, stubber_ns, floor_ns, in_process, single, threads)

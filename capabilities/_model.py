@@ -194,7 +194,8 @@ class Pattern:
     ``source`` is written in the subset of regular-expression syntax that Python's ``re`` and
     ECMA-262 read the same way: character classes spelled with ASCII and ``\\uXXXX`` escapes,
     no ``\\s``, ``\\w`` or ``.`` (their meaning differs between the two and from the service's
-    Java regex). ``documented`` is the pattern as the documentation prints it.
+    Java regex), unless ``schema`` is given. ``documented`` is the pattern as the documentation
+    prints it.
     """
 
     source: str
@@ -202,6 +203,10 @@ class Pattern:
     #: The length of every value the pattern matches, where that is fixed; other values fail
     #: without running the regex.
     length: Optional[int] = None
+    #: For a ``source`` that uses what ECMA-262 reads differently (Python's Unicode ``\\w``),
+    #: the pattern the JSON Schema states instead: a superset of ``source``, in the common
+    #: subset. docs/json-schema.md names each one.
+    schema: Optional[str] = None
 
     @cached_property
     def compiled(self) -> re.Pattern[str]:
@@ -238,7 +243,7 @@ class Pattern:
         ``$(?!\\n)``: in Python's ``re`` (used by the ``jsonschema`` package), ``$`` also
         matches before a final newline; the look-ahead refuses that, and is a no-op in ECMA-262.
         """
-        return f"^(?:{self.source})$(?!\\n)"
+        return f"^(?:{self.schema or self.source})$(?!\\n)"
 
 
 def _alphabet(source: str) -> Optional[str]:
@@ -300,13 +305,19 @@ TAG_KEY = Pattern(source="[a-zA-Z+-=._:/]+", documented="^[a-zA-Z+-=._:/]+$")
 #: TagValue (service model ``[\s\w+-=\.:/@]*``; ``+-=`` is a range again). The project's
 #: reading: the model's pattern is unanchored (it matches anything), and the AWS tagging
 #: conventions allow "letters, numbers, and spaces representable in UTF-8" and ``+ - = . _ :
-#: / @``. So an ASCII character is allowed when the pattern allows it (Java's ASCII ``\s`` and
-#: ``\w``), and every other character is allowed: Unicode letters and digits, and whatever
-#: else the service counts as one, are never refused. Written as the ASCII characters it
-#: refuses, which Python and ECMA-262 read the same way.
+#: / @``. So an ASCII character is allowed when the model's class allows it (Java's ASCII
+#: ``\s`` and ``\w``), and any other character when it is a Unicode letter, number or space
+#: separator (categories L, N and Z), as the tag value pattern of the AWS tagging APIs,
+#: ``[\p{L}\p{Z}\p{N}_.:/=+\-@]*``, reads. Python's ``\w`` outside ASCII is exactly L and N;
+#: Z outside ASCII is the 18 characters listed. ECMA-262 has no such class without the ``u``
+#: flag, so the schema states the superset: the model's ASCII class, and any other character.
 TAG_VALUE = Pattern(
-    source="[^\\u0000-\\u0008\\u000e-\\u001f!-*>?\\[\\\\\\]^`{-~\\u007f]*",
+    source=(
+        "(?:[\\t\\n\\u000b\\f\\r +-=@A-Z_a-z]|[^\\W\\u0000-\\u007f]"
+        "|[\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000])*"
+    ),
     documented="[\\s\\w+-=\\.:/@]*",
+    schema="[^\\u0000-\\u0008\\u000e-\\u001f!-*>?\\[\\\\\\]^`{-~\\u007f]*",
 )
 #: The transcription patterns of the service model have ``^`` but no ``$``; as everywhere, the
 #: whole value must match (reference section 6).

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Optional
 
 from . import _model as m
@@ -41,6 +42,7 @@ from .validator import (
     features_resolutions,
     meeting_parts,
     part_findings,
+    show,
     transition_texts,
     type_name,
     validate,
@@ -117,7 +119,7 @@ def check_profiles(document: object) -> Report:
                     make_finding(
                         "E503",
                         (str(key),),
-                        f"unknown member {str(key)!r}: a file with profiles has nothing else",
+                        f"unknown member {show(str(key))}: a file with profiles has nothing else",
                         on_key=True,
                     )
                 )
@@ -150,7 +152,7 @@ def _check_profile(
                 make_finding(
                     "E503",
                     (*loc, str(key)),
-                    f"unknown member {str(key)!r}; a profile has: {known}",
+                    f"unknown member {show(str(key))}; a profile has: {known}",
                     on_key=True,
                 )
             )
@@ -264,7 +266,7 @@ def _check_transitions(
                     make_finding(
                         "E503",
                         (*at, str(key)),
-                        f"unknown member {str(key)!r}; a transition has: from, to",
+                        f"unknown member {show(str(key))}; a transition has: from, to",
                         on_key=True,
                     )
                 )
@@ -285,12 +287,12 @@ def _check_transitions(
                 )
                 ok = False
             elif presets is not None and name not in presets:
-                known = ", ".join(repr(str(k)) for k in presets) or "none"
+                known = _some(presets)
                 findings.append(
                     make_finding(
                         "E501",
                         (*at, member),
-                        f"no preset named {name!r} in this profile; presets: {known}",
+                        f"no preset named {show(name)} in this profile; presets: {known}",
                     )
                 )
                 ok = False
@@ -298,6 +300,17 @@ def _check_transitions(
             findings.extend(
                 _transition_findings(transition, at, presets, meeting, resolutions, effective)
             )
+
+
+#: Names listed in a message, at most (a message must not grow with the file).
+_LISTED = 5
+
+
+def _some(names: Mapping[Any, object]) -> str:
+    """The first few names, each cut to 40 characters, and how many more there are."""
+    shown = ", ".join(show(str(name)) for name in islice(names, _LISTED)) or "none"
+    more = len(names) - _LISTED
+    return f"{shown} and {more:,} more" if more > 0 else shown
 
 
 def _effective(
@@ -361,7 +374,7 @@ def _transition_findings(
             if finding.location[:1] != ("Capabilities",):
                 continue  # about the stand-in identifiers
             message = (
-                f"preset {transition['to']!r} is null, so the update must send the service's "
+                f"preset {show(transition['to'])} is null, so the update must send the service's "
                 f"defaults, and {message}"
             )
         out.append(Finding(finding.code, finding.severity, here, message, finding.exception))

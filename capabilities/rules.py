@@ -168,9 +168,10 @@ _RULE_LIST = (
         "whole value must match: the service matches patterns with Java's matches(), and an "
         "unanchored [...]* would accept anything (the transcription patterns have ^ and no $). "
         "A tag value's ASCII characters are those of the model's class (Java's ASCII \\s "
-        "and \\w); any other character is accepted: the AWS tagging conventions allow "
-        "letters, numbers and spaces representable in UTF-8, and which ones the service "
-        "counts cannot be told offline.",
+        "and \\w); another character is accepted when it is a Unicode letter, number or "
+        "space separator: the AWS tagging conventions allow letters, numbers and spaces "
+        "representable in UTF-8, as the tag value pattern of the AWS tagging APIs "
+        "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*) reads.",
         "model",
         "decided",
         _BAD,

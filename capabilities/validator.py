@@ -27,8 +27,8 @@ from .types import AttendeeCapabilities, MeetingFeatures
 
 #: The public API is ``__all__``. ``profiles.py`` and the command line also use
 #: ``effective_triple``, ``features_argument``, ``features_resolutions``, ``meeting_parts``,
-#: ``part_findings``, ``transition_texts``, ``capability_transitions`` and ``type_name``:
-#: internal, not exported by the package.
+#: ``part_findings``, ``show``, ``transition_texts``, ``capability_transitions`` and
+#: ``type_name``: internal, not exported by the package.
 __all__ = [
     "allowed_capabilities",
     "normalize",
@@ -56,7 +56,7 @@ def operation_name(operation: str) -> str:
         if operation in _OPERATIONS:
             return _OPERATIONS[operation].name
     supported = ", ".join(m.OPERATIONS)
-    raise ValueError(f"unsupported operation {_show(operation)}; supported: {supported}")
+    raise ValueError(f"unsupported operation {show(operation)}; supported: {supported}")
 
 
 # --- value rendering (never used for sensitive members) -------------------------------------
@@ -82,7 +82,7 @@ def type_name(value: object) -> str:
     return name
 
 
-def _show(value: object, limit: int = 40) -> str:
+def show(value: object, limit: int = 40) -> str:
     text = repr(value[: limit + 1]) if isinstance(value, str) else f"<{type_name(value)}>"
     return text if len(text) <= limit else text[: limit - 4] + "...'"
 
@@ -264,7 +264,7 @@ def _unknown(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: _Con
     for key in value:
         if (isinstance(key, str) and key in shape.members) or key in shape.ignored:
             continue
-        shown = _show(key)
+        shown = show(key)
         # a non-string key (possible from Python, not from JSON) is named by its type
         at = (*loc, str.__str__(key) if isinstance(key, str) else shown)
         if ctx.response:
@@ -351,12 +351,12 @@ def _pattern_finding(shape: m.String, value: str, loc: Location, ctx: _Context) 
         ctx.add(
             shape.pattern_code,
             loc,
-            f"{_show(value)} does not match {shape.name} {pattern.documented}",
+            f"{show(value)} does not match {shape.name} {pattern.documented}",
         )
 
 
 def _unknown_value(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
-    ctx.add("W205", loc, f"{_show(value)} is not a documented {shape.name}")
+    ctx.add("W205", loc, f"{show(value)} is not a documented {shape.name}")
 
 
 def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
@@ -369,7 +369,7 @@ def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> 
     meant = folded.get(value.strip().casefold())
     if meant is not None:
         hint = f" (did you mean {meant!r}? values are case-sensitive)"
-    ctx.add("E107", loc, f"{_show(value)} is not a {shape.name}: one of {allowed}{hint}")
+    ctx.add("E107", loc, f"{show(value)} is not a {shape.name}: one of {allowed}{hint}")
 
 
 def _rules_clean(shape: m.Structure, value: dict[str, Any], ctx: _Context) -> bool:

@@ -10,12 +10,18 @@ output format and the command. ``main()`` runs in-process with its streams captu
 
 A crash is any exception escaping ``main()``; these oracles are also checked:
 
-- the exit status is 0, 1 or 2, and the output holds no traceback;
-- stderr is one ``chime-capabilities: error: FILE: reason`` line per unreadable file, and the
-  example next to the fuzzed file is still checked and reported;
+- the exit status is 0, 1 or 2, and the output holds no traceback and no "internal error"
+  (the last-resort handler caught a defect);
+- an unreadable file is reported once: in the report (text, github), or in the report and as
+  one ``chime-capabilities: error: FILE: reason`` line on stderr (json, sarif, and explain);
+  the example next to the fuzzed file is still checked and reported;
 - json and sarif output is JSON; text output is one line a finding, note or error, then the
   summary; github output is workflow commands only;
-- in the secrets half: no output (any format, stdout or stderr) contains a sensitive value.
+- nothing a CI runner executes: no line starts with "::" but a github annotation, and "##["
+  appears nowhere (the file is given names made for this), and the output per file is
+  bounded;
+- in the secrets half: no output (any format, stdout or stderr) contains a sensitive value,
+  also when a YAML alias places it in another member.
 
 See docs/security.md for what was found. Not part of the test suite.
 """
@@ -26,6 +32,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -39,10 +46,18 @@ with atheris.instrument_imports():
     import yaml
 
     from capabilities.cli import main as cli_main
+    from capabilities.cli.reporters import MAX_FINDINGS_SHOWN, MAX_TEXT, printable
 
 #: Selector bits: 0-2 the extension, 3-4 the output format, 5 explain, 6 the file is a side
 #: file (5: pyproject.toml, else --meeting-features; 4: with #webinar), 7 the secrets half.
 _EXTENSIONS = (".json", ".yaml", ".yml", ".toml", "", ".txt", ".JSON", ".Yaml")
+#: File names, one chosen by the input's length: names a CI runner would execute if printed
+#: as they are.
+_NAMES = ("input", "::stop-commands::tok", "##[set-output name=x]y", " ::error::x", "a\u2028\x1b")
+_ANNOTATION = re.compile(r"::(error|warning|notice) file=[^\n]*::")
+#: Output of one file, at most: every shown finding with its message and pointer cut, each
+#: character possibly escaped (10 characters for one), and its place.
+_PER_FILE = MAX_FINDINGS_SHOWN * (2 * MAX_TEXT * 10 + 2_000) + 100_000
 _FORMATS = ("text", "json", "github", "sarif")
 _PROG = "chime-capabilities: error: "
 #: The example checked next to the fuzzed file (it has findings, so it shows in every format).
@@ -59,6 +74,16 @@ _CONFIGS = (
     'ignore = ["W305"]\nstrict = true\nmax-file-size = "2MB"\n',
     '[tool.chime-capabilities]\nmax-file-size = 1048576\nignore = "E5"\n',
     "[tool]\nruff = {line-length = 100}\n",
+)
+
+
+#: Files of the kinds that once crashed or amplified the command (YAML, docs/security.md).
+_HOSTILE_SEEDS = (
+    "MeetingId: x\nExternalUserId: !!bool secret\n",
+    'presets: {a: null, b: null}\ntransitions:\n  - {from: a, to: &n "##[x]"}\n'
+    "  - {from: b, to: *n}\n",
+    "ExternalUserId: &s secret\nMeetingId: *s\n",
+    "MaxResults: 1:59:59:59\n",
 )
 
 
@@ -81,6 +106,14 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
 def _check_output(fmt: str, explain: bool, status: int, out: str, err: str) -> None:
     assert status in (0, 1, 2), status
     assert "Traceback" not in out + err
+    assert "internal error while checking" not in out + err, (out, err)
+    assert "##[" not in out + err
+    for line in out.splitlines():
+        if line.lstrip().startswith("::"):
+            assert fmt == "github", repr(line)
+            assert not explain, repr(line)
+            assert _ANNOTATION.match(line), repr(line)
+    assert len(out) <= 2 * _PER_FILE, len(out)
     for line in err.splitlines():
         assert line.startswith(_PROG), repr(line)
     if fmt in ("json", "sarif"):
@@ -95,25 +128,36 @@ def _raw(selector: int, body: bytes) -> None:
     fmt = _FORMATS[(selector >> 3) & 3]
     if explain and fmt not in ("text", "json"):
         fmt = "text"
-    path = _WORK / f"input{extension}"
+    path = _WORK / f"{_NAMES[len(body) % len(_NAMES)]}{extension}"
     path.write_bytes(body)
     good = _GOOD_EXPLAIN if explain else _GOOD_CHECK
     command = ["explain"] if explain else ["check", "--no-config"]
     status, out, err = _run([*command, "--format", fmt, str(path), str(good)])
     _check_output(fmt, explain, status, out, err)
+    shown = printable(str(path))
     reasons = err.splitlines()
     assert len(reasons) <= 1, reasons
-    if reasons:
-        assert status == 2
-        assert reasons[0].startswith(f"{_PROG}{path}: "), reasons
-        assert len(reasons[0]) > len(f"{_PROG}{path}: ")
-    elif status == 2:
-        raise AssertionError("exit status 2 without a reason on stderr")
+    if explain or fmt in ("json", "sarif"):  # stdout is for programs: stderr says it too
+        if reasons:
+            assert status == 2
+            assert reasons[0].startswith(f"{_PROG}{shown}: "), reasons
+            assert len(reasons[0]) > len(f"{_PROG}{shown}: ")
+        elif status == 2:
+            raise AssertionError("exit status 2 without a reason on stderr")
+    else:  # once, in the report
+        assert not reasons, reasons
+        start = "::error file=" if fmt == "github" else shown
+        errors = [
+            line
+            for line in out.splitlines()
+            if line.startswith(start) and (": error: " in line or "title=chime-cap" in line)
+        ]
+        assert (status == 2) == bool(errors), (status, errors)
     # the good example is still checked and reported
     assert str(good) in out
     if fmt == "text" and not explain:
         lines = out.splitlines()
-        assert all(line.startswith((f"{path}:", f"{good}:")) for line in lines[:-1]), lines
+        assert all(line.startswith((f"{shown}:", f"{good}:")) for line in lines[:-1]), lines
         assert " file(s) checked" in lines[-1]
 
 
@@ -162,13 +206,20 @@ def _serialize(document: dict[str, Any], kind: int) -> tuple[str, str]:
         return ".json", json.dumps(document, ensure_ascii=False, indent=2)
     if kind == 1:
         return ".yaml", yaml.safe_dump(document, allow_unicode=True)
+    if kind == 2:  # a sensitive value placed in other members by YAML aliases
+        rest = {k: v for k, v in document.items() if k not in ("ExternalMeetingId", "MediaRegion")}
+        anchored = {"ExternalMeetingId": document["ExternalMeetingId"]}
+        head = yaml.safe_dump(anchored, allow_unicode=True).replace(": ", ": &s ", 1)
+        head += "MediaRegion: *s\n"
+        head += "MeetingFeatures: {Audio: {EchoReduction: *s}, Video: {MaxResolution: *s}}\n"
+        return ".yaml", head + yaml.safe_dump(rest, allow_unicode=True)
     return ".toml", "".join(f"{json.dumps(k)} = {_toml(v)}\n" for k, v in document.items())
 
 
 def _secrets(selector: int, body: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(body)
     document = _secret_document(fdp)
-    extension, text = _serialize(document, fdp.ConsumeIntInRange(0, 2))
+    extension, text = _serialize(document, fdp.ConsumeIntInRange(0, 3))
     fmt = _FORMATS[(selector >> 3) & 3]
     path = _WORK / f"secrets{extension}"
     path.write_text(text, encoding="utf-8")
@@ -235,6 +286,8 @@ def seeds() -> Iterator[tuple[str, bytes]]:
         selector = 64 | _EXTENSIONS.index(extension)
         yield f"features-{path.stem}{path.suffix}", bytes([selector]) + path.read_bytes()
         yield f"features-{path.stem}{path.suffix}-named", bytes([selector | 16]) + path.read_bytes()
+    for number, text in enumerate(_HOSTILE_SEEDS):
+        yield f"hostile-{number}", bytes([1 | (number % 4) << 3]) + text.encode()
     for number, config in enumerate(_CONFIGS):
         yield f"config-{number}", bytes([64 | 32]) + config.encode()
 

@@ -10,14 +10,18 @@ than ``LoadError`` escaping the loaders, or any exception at all from the checke
 reporters; these oracles are also checked:
 
 - a ``LoadError`` message is one non-empty line;
-- every recorded position is a line and column of the text;
+- every recorded position is a line and column of the text as editors count lines (LF, CRLF
+  and CR end a line; NEL, U+2028 and U+2029 do not);
+- the nesting limit has one meaning: what is read nests at most MAX_DEPTH deep (counted
+  here), and what is refused as nested too deeply nests deeper where the reference reads it;
 - where the reference parser (``json.loads``, PyYAML's safe loader on the same composer,
   ``tomllib.loads``) reads the text, the loader gives the same data, or refuses it for a
   documented reason (nesting limit, alias budget, a tag or key kind that is not accepted);
   what the loader reads, the reference parser reads too (except a TOML file whose only
   problem is a repeated key, read with an E502 finding);
 - the json and sarif reporters write strict JSON, the text and github reporters one line a
-  finding.
+  finding, no line longer than a finding's cut message and pointer allow, no line a CI runner
+  would execute ("::" but a github annotation, "##[" anywhere).
 
 See docs/security.md for what was found. Not part of the test suite.
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 import sys
 from collections.abc import Iterator
 
@@ -41,13 +46,14 @@ with atheris.instrument_imports():
     from capabilities.cli.checker import check_document
     from capabilities.cli.loaders import (
         FORMATS,
+        MAX_DEPTH,
         Document,
         LoadError,
         decode,
         detect_format,
         parse_text,
     )
-    from capabilities.cli.reporters import REPORTERS
+    from capabilities.cli.reporters import MAX_TEXT, REPORTERS
     from capabilities.rules import RULES
 
 #: Refusals the reference parsers do not make (documented in docs/cli.md).
@@ -110,10 +116,21 @@ def _reference(text: str, fmt: str, use_libyaml: bool) -> tuple[bool, object]:
         return False, None
 
 
+def _nesting(value: object) -> int:
+    """How deep containers nest in ``value``, the outermost one included."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            stack += [(v, depth + 1) for v in (item.values() if isinstance(item, dict) else item)]
+    return deepest
+
+
 def _check_positions(document: Document, text: str) -> None:
     # + 1: libyaml places an empty value at the end of a text without a final line break on
     # the next line (`---`: line 2, column 1)
-    lines = text.count("\n") + text.count("\r") + 2
+    lines = len(re.findall(r"\r\n|\r|\n", text)) + 2
     every = [*document.positions.values(), *document.key_positions.values()]
     every += [position for _, position in document.findings]
     for line, column in every:
@@ -159,6 +176,10 @@ def _report(document: Document) -> None:
                 assert line.startswith(_PATH + ":"), repr(line)
         else:
             assert all(line.startswith("::") for line in out.splitlines()), repr(out)
+        assert "##[" not in out
+        for line in out.splitlines():
+            assert len(line) <= 2 * 10 * MAX_TEXT + 1_000, len(line)  # cut, then escaped
+            assert name == "github" or not line.lstrip().startswith("::"), repr(line)
 
 
 def test_one_input(data: bytes) -> None:
@@ -177,10 +198,13 @@ def test_one_input(data: bytes) -> None:
         assert fmt in FORMATS
     parsed = _parse(text, fmt, use_libyaml)
     if isinstance(parsed, str):
+        read, expected = _reference(text, fmt, use_libyaml)
         if not any(limit in parsed for limit in _OWN_LIMITS):
-            read, _ = _reference(text, fmt, use_libyaml)
             assert not read, f"{fmt}: the reference parser reads what the loader refused: {parsed}"
+        if read and "nested too deeply" in parsed:
+            assert _nesting(expected) > MAX_DEPTH, "refused as too deep within the limit"
         return
+    assert _nesting(parsed.data) <= MAX_DEPTH, "read beyond the nesting limit"
     _check_positions(parsed, text)
     own_findings = {finding.code for finding, _ in parsed.findings}
     read, expected = _reference(text, fmt, use_libyaml)
@@ -199,6 +223,10 @@ _EXTRA_SEEDS = (
     (1, "r: &r x\na: .nan\nb: .inf\nc: 1e999\nd: 2001-12-14t21:59:43.10-05:00\n? e\n: [*r]\n"),
     (2, "a = {b = 1, c.d = [1, {e = 2}]}\na = 3\n[t]\nx = nan\ny = inf\n[[t.u]]\nz = 1\n"),
     (2, '"q.k" = \'v\'\n\'l\' = """m\n"""\n[a.\'b\'."c"]\nd = 1979-05-27T07:32:00Z\n'),
+    # constructors that fail on a tagged value; base 60; separators; headers and dotted keys
+    (1, 'a: !!bool x\nb: !!int "_"\nc: !!float ""\nd: !!timestamp 2024-13-99\ne: 1:59:59\n'),
+    (1, 'ExternalUserId: &s "x\u2028y\x85z"\nMeetingId: *s\nf: [[[[[[1]]]]]]\n'),
+    (2, "[a.b.c.d]\ne.f.g = [[1], {h = {i = 1}}]\n[[a.b.x]]\ny.z = 2\n"),
 )
 
 

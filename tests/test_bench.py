@@ -268,7 +268,7 @@ def _results(
         harness.MemoryResult(case, Memory(1000, int(1000 * memory)))
         for case in (BATCH_CASE, CASES[2])
     )
-    fake = FakeResult(_series(1200.0), _series(1000.0), 3000.0, 800.0, 1200.0)
+    fake = FakeResult(_series(1200.0), _series(1000.0), _series(1100.0), 3000.0, 800.0, 1200.0)
     return Results(
         False, machine, tuple(cases), _series(import_ms * 1000), checkers, memories, fake
     )

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import enum
 import json
+import string
+import unicodedata
 from collections import OrderedDict, defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 from botocore.stub import Stubber
+from hypothesis import given
+from hypothesis import strategies as st
 
 import capabilities
 from capabilities import _model as m
@@ -236,6 +240,36 @@ def test_unicode_tag_values_are_accepted(value: str) -> None:
 def test_ascii_outside_the_tag_value_class_is_refused(value: str) -> None:
     request = {**MEETING, "Tags": [{"Key": "team", "Value": value}]}
     assert codes(capabilities.validate("CreateMeeting", request)) == {("E108", "/Tags/0/Value")}
+
+
+@pytest.mark.parametrize("value", ["😀", "5€", "a\u200bb", "a\x85b", "©", "«x»", "a\u2010b"])
+def test_non_ascii_symbols_punctuation_and_controls_in_a_tag_value_are_refused(
+    value: str,
+) -> None:
+    request = {**MEETING, "Tags": [{"Key": "team", "Value": value}]}
+    assert codes(capabilities.validate("CreateMeeting", request)) == {("E108", "/Tags/0/Value")}
+
+
+#: The model's TagValue class, ``[\s\w+-=\.:/@]``, read as Java reads it: ASCII \s and \w,
+#: the range + (U+002B) to = (U+003D), and . : / @.
+_MODEL_TAG_VALUE_ASCII = frozenset(
+    " \t\n\x0b\f\r_@.:/"
+    + string.ascii_letters
+    + string.digits
+    + "".join(map(chr, range(ord("+"), ord("=") + 1)))
+)
+
+
+@given(st.characters())
+def test_a_tag_value_character_is_accepted_as_the_reading_says(char: str) -> None:
+    """ASCII: the model's class; any other character: a Unicode letter, number or space
+    separator (the AWS tagging pattern's \\p{L}, \\p{N}, \\p{Z})."""
+    if char.isascii():
+        expected = char in _MODEL_TAG_VALUE_ASCII
+    else:
+        expected = unicodedata.category(char)[0] in "LNZ"
+    request = {**MEETING, "Tags": [{"Key": "team", "Value": f"a{char}b"}]}
+    assert capabilities.validate("CreateMeeting", request).ok is expected
 
 
 # --- meeting features at the level a caller has them ---------------------------------------

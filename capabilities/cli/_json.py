@@ -9,7 +9,7 @@ exactly what ``json.loads`` gives. Differences from ``json.loads``: a repeated k
 Most files need no position at all (nothing is wrong with them), so ``load_json`` first reads
 the text with ``json.loads`` itself; when that reading is exactly the reader's (no repeated
 key, no NaN, within the nesting and pointer limits), the reader runs only if a position is
-asked for.
+asked for, and then once for all of them.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Optional
 
 from ..report import Finding, escape_token, make_finding, tokens
+from ..validator import show
 from .loaders import (
     MAX_DEPTH,
     Document,
@@ -54,8 +55,7 @@ class _Reader:
         self.budget = PointerBudget(text)
 
     def fail(self, offset: int, what: str) -> LoadError:
-        line, column = self.lines.position(offset)
-        return LoadError(f"invalid JSON at line {line}, column {column}: {what}")
+        return LoadError(f"invalid JSON: {what}", self.lines.position(offset))
 
     def skip(self, index: int) -> int:
         match = _WHITESPACE.match(self.text, index)
@@ -129,7 +129,7 @@ class _Reader:
                 finding = make_finding(
                     "E502",
                     tokens(child),
-                    f"key {key!r} appears twice in this object (first at line {first.line}, "
+                    f"key {show(key)} appears twice in this object (first at line {first.line}, "
                     f"column {first.column}); the last value is used",
                 )
                 self.findings.append((finding, self.lines.position(key_offset)))
@@ -171,8 +171,8 @@ class _Reader:
 def load_json(text: str) -> Document:
     data = _quick(text)
     if data is not _SLOW:
-        located = _Located(text)
-        return Document(data, "json", _Later(located, keys=False), _Later(located, keys=True))
+        values = _Later(text, keys=False)
+        return Document(data, "json", values, _Later(text, keys=True, shared=values))
     reader = _Reader(text)
     data = reader.document()
     return Document(
@@ -250,106 +250,39 @@ def _within_limits(data: object, budget: PointerBudget) -> None:
     budget.spend(spent)
 
 
-class _Located:
-    """Positions in a text ``json.loads`` has read without complaint. A pointer is found by
-    walking down to it, stepping over every other value with the standard library's decoder;
-    iterating the positions runs the whole reader once."""
+class _Later(Mapping[str, Position]):
+    """Value positions (or, with ``keys``, key positions) of a text ``json.loads`` has read
+    without complaint: the reader runs once, when a first position is asked for."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, keys: bool, shared: Optional[_Later] = None) -> None:
         self._text = text
-        self._lines: Optional[LineIndex] = None
-        self._found: dict[str, Optional[tuple[Optional[int], int]]] = {}
-        self._views: Optional[tuple[OffsetPositions, OffsetPositions]] = None
+        self._keys = keys
+        self._shared = shared
+        self._read: Optional[tuple[OffsetPositions, OffsetPositions]] = None
 
-    def position(self, offset: int) -> Position:
-        if self._lines is None:
-            self._lines = LineIndex(self._text)
-        return self._lines.position(offset)
-
-    def find(self, pointer: str) -> Optional[tuple[Optional[int], int]]:
-        """(offset of the member's key or None for an array item or the root, offset of the
-        value) of ``pointer``, or None when the document has no such value."""
-        if pointer not in self._found:
-            self._found[pointer] = _find(self._text, pointer)
-        return self._found[pointer]
-
-    def views(self) -> tuple[OffsetPositions, OffsetPositions]:
-        if self._views is None:
+    def _views(self) -> tuple[OffsetPositions, OffsetPositions]:
+        if self._shared is not None:
+            return self._shared._views()
+        if self._read is None:
             reader = _Reader(self._text)
             reader.document()
-            self._views = (
+            self._read = (
                 OffsetPositions(reader.positions, reader.lines),
                 OffsetPositions(reader.key_positions, reader.lines),
             )
-        return self._views
+        return self._read
 
-
-_DECODER = json.JSONDecoder()
-
-
-def _find(text: str, pointer: str) -> Optional[tuple[Optional[int], int]]:
-    """Walk ``text`` (valid JSON without repeated keys) down to ``pointer``."""
-
-    def skip(index: int) -> int:
-        match = _WHITESPACE.match(text, index)
-        assert match is not None  # `*` matches the empty string
-        return match.end()
-
-    key_at: Optional[int] = None
-    index = skip(0)
-    for token in tokens(pointer):
-        if text[index] == "{":
-            index = skip(index + 1)
-            while text[index] == '"':
-                key_at = index
-                name, index = _SCANSTRING(text, index + 1, True)
-                index = skip(skip(index) + 1)  # past the ':'
-                if name == token:
-                    break
-                index = skip(_DECODER.raw_decode(text, index)[1])
-                if text[index] == ",":
-                    index = skip(index + 1)
-            else:
-                return None
-        elif text[index] == "[" and token.isdigit() and str(int(token)) == token:
-            key_at = None
-            index = skip(index + 1)
-            for _ in range(int(token)):
-                if text[index] == "]":
-                    return None
-                index = skip(_DECODER.raw_decode(text, index)[1])
-                index = skip(index + 1) if text[index] == "," else index
-            if text[index] == "]":
-                return None
-        else:
-            return None
-    return key_at, index
-
-
-class _Later(Mapping[str, Position]):
-    """Value positions (or, with ``keys``, key positions) of a text read by ``json.loads``."""
-
-    def __init__(self, located: _Located, *, keys: bool) -> None:
-        self._located = located
-        self._keys = keys
-
-    def _offset(self, pointer: object) -> Optional[int]:
-        found = self._located.find(pointer) if isinstance(pointer, str) else None
-        if found is None:
-            return None
-        return found[0] if self._keys else found[1]
+    def _map(self) -> OffsetPositions:
+        return self._views()[self._keys]
 
     def __getitem__(self, pointer: str) -> Position:
-        offset = self._offset(pointer)
-        if offset is None:
-            raise KeyError(pointer)
-        return self._located.position(offset)
+        return self._map()[pointer]
 
     def __contains__(self, pointer: object) -> bool:
-        return self._offset(pointer) is not None
+        return pointer in self._map()
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._located.views()[self._keys])
+        return iter(self._map())
 
     def __len__(self) -> int:
-        return len(self._located.views()[self._keys])
+        return len(self._map())

@@ -21,7 +21,17 @@ from typing import Union
 
 from ..report import Finding, make_finding
 from ..report import pointer as _pointer
-from .loaders import MAX_DEPTH, Document, LineIndex, LoadError, PointerBudget, Position
+from ..validator import show
+from .loaders import (
+    MAX_DEPTH,
+    Document,
+    LineIndex,
+    LoadError,
+    OffsetPositions,
+    PointerBudget,
+    Position,
+    nesting,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -49,8 +59,9 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = LineIndex(text)
-        self.positions: dict[str, Position] = {"": Position(1, 1)}
-        self.key_positions: dict[str, Position] = {}
+        #: Pointer -> offset in the text (see OffsetPositions).
+        self.positions: dict[str, int] = {"": 0}
+        self.key_positions: dict[str, int] = {}
         #: Locations given a value by `key = value` (leaves, arrays, inline tables): the span
         #: of the definition and the range of ``log`` its value wrote.
         self.values: dict[Loc, tuple[int, int, int, int]] = {}
@@ -178,11 +189,11 @@ class _Scanner:
 
     # --- definitions ----------------------------------------------------------------------
 
-    def repeated(self, loc: Loc, offset: int, first: Position, *, plain: bool) -> None:
+    def repeated(self, loc: Loc, offset: int, first_offset: int, *, plain: bool) -> None:
         name = loc[-1]
-        message = (
-            f"key {name!r} is defined twice (first at line {first.line}, column {first.column})"
-        )
+        first = self.pos(first_offset)
+        first_at = f"first at line {first.line}, column {first.column}"
+        message = f"key {show(name)} is defined twice ({first_at})"
         if plain:
             message += "; the last value is used"
         else:
@@ -191,8 +202,8 @@ class _Scanner:
 
     def place(self, loc: Loc, offset: int, key_offset: int) -> None:
         here = self.pointer(loc)
-        self.positions.setdefault(here, self.pos(offset))
-        self.key_positions.setdefault(here, self.pos(key_offset))
+        self.positions.setdefault(here, offset)
+        self.key_positions.setdefault(here, key_offset)
 
     def table_header(self, index: int) -> tuple[Loc, int]:
         start = index
@@ -202,6 +213,8 @@ class _Scanner:
         if not self.text.startswith(closing, index):
             raise _ScanError("unterminated table header")
         index = self.end_of_line(index + len(closing))
+        # before any pointer is built (arrays of tables make the location longer still)
+        self.nested(tuple(name for name, _ in parts), start, container=True)
         loc: Loc = ()
         for name, offset in parts[:-1]:
             loc = (*loc, name)
@@ -213,27 +226,29 @@ class _Scanner:
         name, offset = parts[-1]
         loc = (*loc, name)
         if loc in self.values or (not array and (loc in self.headers or loc in self.dotted)):
-            first = self.key_positions.get(self.pointer(loc), self.pos(offset))
+            first = self.key_positions.get(self.pointer(loc), offset)
             self.repeated(loc, offset, first, plain=False)
         if array:
             count = self.arrays.get(loc, 0)
             self.place(loc, start, offset)
             self.arrays[loc] = count + 1
             loc = (*loc, count)
-            self.positions[self.pointer(loc)] = self.pos(start)
+            self.positions[self.pointer(loc)] = start
         else:
             if loc not in self.headers:  # an explicit header beats an implicit mention
-                self.positions[self.pointer(loc)] = self.pos(start)
-                self.key_positions[self.pointer(loc)] = self.pos(offset)
+                self.positions[self.pointer(loc)] = start
+                self.key_positions[self.pointer(loc)] = offset
             self.headers.add(loc)
+        self.nested(loc, start, container=True)
         return loc, index
 
-    def keyval(self, index: int, table: Loc, depth: int) -> int:
+    def keyval(self, index: int, table: Loc) -> int:
         start = index
         parts, index = self.key(index)
         if self.at(index) != "=":
             raise _ScanError(f"expected '=' at offset {index}")
         index = self.skip_blanks(index + 1)
+        self.nested((*table, *(name for name, _ in parts)), start, container=False)
         loc = table
         for name, offset in parts[:-1]:
             loc = (*loc, name)
@@ -246,7 +261,7 @@ class _Scanner:
         loc = (*loc, name)
         here = self.pointer(loc)
         if loc in self.values:
-            self.repeated(loc, offset, self.key_positions.get(here, self.pos(offset)), plain=True)
+            self.repeated(loc, offset, self.key_positions.get(here, offset), plain=True)
             first_start, first_end, first_log, last_log = self.values[loc]
             self.superseded.append((first_start, first_end))
             # The earlier value is gone, and so is everything it defined: the keys of an
@@ -259,22 +274,26 @@ class _Scanner:
                     self.values.pop(stale, None)
                     self.dotted.discard(stale)
         elif loc in self.headers or loc in self.dotted or loc in self.arrays:
-            self.repeated(loc, offset, self.key_positions.get(here, self.pos(offset)), plain=False)
-        self.key_positions[here] = self.pos(offset)
+            self.repeated(loc, offset, self.key_positions.get(here, offset), plain=False)
+        self.key_positions[here] = offset
         mark = len(self.log)
-        end = self.value(index, loc, depth)
+        end = self.value(index, loc)
         self.values[loc] = (start, end, mark, len(self.log))
         return end
 
-    def value(self, index: int, loc: Loc, depth: int) -> int:
-        if depth > MAX_DEPTH:
-            line, column = self.pos(index)
+    def nested(self, loc: Loc, index: int, *, container: bool) -> None:
+        """Refuse a value at ``loc`` beyond the nesting limit: the containers holding it are
+        the root table and one for each step of ``loc`` but the last."""
+        if len(loc) + container > MAX_DEPTH:
             raise LoadError(
-                f"invalid TOML at line {line}, column {column}: containers are nested too "
-                f"deeply (limit {MAX_DEPTH})"
+                f"invalid TOML: containers are nested too deeply (limit {MAX_DEPTH})",
+                self.pos(index),
             )
+
+    def value(self, index: int, loc: Loc) -> int:
+        self.nested(loc, index, container=self.at(index) in ("[", "{"))
         here = self.pointer(loc)
-        self.positions[here] = self.pos(index)
+        self.positions[here] = index
         self.log.append((loc, here))
         char = self.at(index)
         if char in ('"', "'"):
@@ -283,7 +302,7 @@ class _Scanner:
             index = self.skip_space(index + 1)
             count = 0
             while self.at(index) != "]":
-                index = self.skip_space(self.value(index, (*loc, count), depth + 1))
+                index = self.skip_space(self.value(index, (*loc, count)))
                 count += 1
                 if self.at(index) == ",":
                     index = self.skip_space(index + 1)
@@ -293,7 +312,7 @@ class _Scanner:
         if char == "{":
             index = self.skip_space(index + 1)
             while self.at(index) != "}":
-                index = self.skip_space(self.keyval(index, loc, depth + 1))
+                index = self.skip_space(self.keyval(index, loc))
                 if self.at(index) == ",":
                     index = self.skip_space(index + 1)
                 elif self.at(index) != "}":
@@ -318,7 +337,7 @@ class _Scanner:
             elif char == "[":
                 table, index = self.table_header(index)
             elif char:
-                index = self.end_of_line(self.keyval(index, table, 0))
+                index = self.end_of_line(self.keyval(index, table))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -339,8 +358,29 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _problem(error: Exception) -> str:
-    return f"invalid TOML: {str(error).splitlines()[0] if str(error) else 'error'}"
+#: tomllib's messages that quote a key of the file, by their fixed beginning.
+_QUOTING_KEYS = (
+    "Cannot declare",
+    "Cannot mutate immutable namespace",
+    "Cannot redefine namespace",
+    "Duplicate inline table key",
+)
+_WHERE = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
+
+
+def _problem(error: Exception) -> LoadError:
+    """tomllib's reason, placed, and cut before any key of the file it quotes."""
+    message = str(error).splitlines()[0] if str(error) else "error"
+    where = _WHERE.search(message)
+    if where is not None:
+        message = message[: where.start()]
+    for start in _QUOTING_KEYS:
+        if message.startswith(start):
+            message = start + (" a key twice" if start == "Cannot declare" else "")
+    if where is not None and where.group(1):
+        position = Position(int(where.group(1)), int(where.group(2)))
+        return LoadError(f"invalid TOML: {message}", position)
+    return LoadError(f"invalid TOML: {message}")
 
 
 def _loads(text: str) -> object:
@@ -363,11 +403,19 @@ def load_toml(text: str) -> Document:
         data: object = _loads(text)
     except tomllib.TOMLDecodeError as error:
         if not (scanned and scanner.findings and not scanner.conflict):
-            raise LoadError(_problem(error)) from None
+            raise _problem(error) from None
         try:  # every repetition is of a plain `key = value`: the last one wins
             data = _loads(_blank(text, scanner.superseded))
         except tomllib.TOMLDecodeError:
-            raise LoadError(_problem(error)) from None
+            raise _problem(error) from None
     if not scanned:  # valid TOML the scanner cannot follow: every value at the top
+        if nesting(data) > MAX_DEPTH:
+            raise LoadError(f"invalid TOML: containers are nested too deeply (limit {MAX_DEPTH})")
         return Document(data, "toml", {"": Position(1, 1)})
-    return Document(data, "toml", scanner.positions, scanner.key_positions, scanner.findings)
+    return Document(
+        data,
+        "toml",
+        OffsetPositions(scanner.positions, scanner.lines),
+        OffsetPositions(scanner.key_positions, scanner.lines),
+        scanner.findings,
+    )

@@ -6,10 +6,12 @@ Everything here works on a :class:`~capabilities.cli.loaders.Document` and retur
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 from .. import _model as m
 from ..profiles import check_profiles, is_profile_document, iter_profiles
@@ -21,6 +23,7 @@ from .options import UsageError
 
 __all__ = [
     "KINDS",
+    "MAX_FINDINGS_SHOWN",
     "FileResult",
     "Located",
     "RuleFilter",
@@ -35,6 +38,9 @@ __all__ = [
 
 KINDS = ("auto", "profile", "cli-input")
 
+#: Findings kept (and reported) per file, at most: the first by position. Counts and the exit
+#: status include them all; ``FileResult.omitted`` says how many more there were.
+MAX_FINDINGS_SHOWN = 1_000
 #: Findings placed on the member's key rather than on its value.
 _KEY_CODES = frozenset({"E103", "I109", "E502"})
 #: Why a rule could not be checked.
@@ -63,13 +69,28 @@ class FileResult:
     kind: Optional[str] = None
     operation: Optional[str] = None
     format: Optional[str] = None
+    #: The first MAX_FINDINGS_SHOWN findings by position.
     findings: list[Located] = field(default_factory=list)
+    #: Findings by severity, all of them (``findings`` holds the first ones).
+    counts: dict[str, int] = field(default_factory=dict)
     #: Codes of rules that could not be evaluated, with the reason for each.
     unchecked: dict[str, str] = field(default_factory=dict)
     error: Optional[str] = None
+    #: Where the file is wrong, for a parse error.
+    error_position: Optional[Position] = None
+
+    @classmethod
+    def failed(cls, path: str, error: LoadError) -> FileResult:
+        """The result of a file that could not be read, parsed or placed."""
+        return cls(path, error=error.reason, error_position=error.position)
 
     def count(self, severity: str) -> int:
-        return sum(1 for item in self.findings if item.finding.severity == severity)
+        return self.counts.get(severity, 0)
+
+    @property
+    def omitted(self) -> int:
+        """Findings beyond those kept."""
+        return sum(self.counts.values()) - len(self.findings)
 
 
 @dataclass(frozen=True)
@@ -195,19 +216,20 @@ def load_meeting_features(spec: str, *, max_size: int) -> dict[str, Any]:
     if "#" in spec and not os.path.exists(spec):
         path, name = spec.rsplit("#", 1)
     try:
-        data = load_file(path, max_size=max_size).data
+        document = load_file(path, max_size=max_size)
     except LoadError as error:
         raise UsageError(f"--meeting-features {path}: {error}") from None
-    features = _features_of(data, name, path)
+    features = _features_of(document.data, name, path)
     if not isinstance(features, dict):
         raise UsageError(f"--meeting-features {path}: MeetingFeatures is not an object")
     try:
         normalize_meeting_features(features)
     except CapabilityValidationError as error:
         first = error.report.errors[0]
+        shown = _hide(first) if document.hidden else first  # its pointer is not the file's
         raise UsageError(
             f"--meeting-features {path}: invalid MeetingFeatures: {first.path or '/'}: "
-            f"{first.code} {first.message}"
+            f"{first.code} {shown.message}"
         ) from None
     return features
 
@@ -271,7 +293,7 @@ def check_document(
         try:
             result.operation = operation or detect_operation(document.data, path)
         except LoadError as error:
-            result.error = str(error)
+            result.error = error.reason
             return result
         op = m.OPERATIONS[result.operation]
         features = None if op.creates_meeting else meeting_features
@@ -285,20 +307,56 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
     if result.kind == "profile":
         invalid = "the profile's MeetingFeatures are not valid"
         reasons.update(dict.fromkeys(("E301", "E302"), invalid))
+    accepted = {code: rules.accepts(code) for code in RULES}
     own = {(finding.code, finding.path) for finding, _ in document.findings}
-    located = [Located(finding, position) for finding, position in document.findings]
-    located += [
-        Located(finding, _position(document, finding))
-        for finding in report.findings
-        if (finding.code, finding.path) not in own
+    located = [
+        Located(finding, position)
+        for finding, position in document.findings
+        if accepted[finding.code]
     ]
-    located.sort(key=lambda item: (item.position, item.finding.code, item.finding.path))
-    result.findings = [item for item in located if rules.accepts(item.finding.code)]
+    findings = [
+        finding
+        for finding in report.findings
+        if accepted[finding.code] and (finding.code, finding.path) not in own
+    ]
+    for finding in itertools.chain((item.finding for item in located), findings):
+        result.counts[finding.severity] = result.counts.get(finding.severity, 0) + 1
+    # Only the first findings are kept (a file may have millions): placed one at a time
+    first = heapq.nsmallest(
+        MAX_FINDINGS_SHOWN,
+        itertools.chain(
+            ((item.position, item.finding.code, item.finding.path, item) for item in located),
+            ((_position(document, f), f.code, f.path, f) for f in findings),
+        ),
+        key=lambda entry: entry[:3],
+    )
+    result.findings = [
+        item if isinstance(item, Located) else Located(cast(Finding, item), position)
+        for position, _, _, item in first
+    ]
+    if document.hidden:
+        result.findings = [
+            Located(_hide(item.finding), item.position)
+            if document.is_hidden(item.finding.path)
+            else item
+            for item in result.findings
+        ]
     result.unchecked = {
         code: reasons.get(code, "information is missing")
         for code in report.unchecked
         if rules.accepts(code)
     }
+
+
+def _hide(finding: Finding) -> Finding:
+    """``finding`` without its message, which may quote a value that is sensitive elsewhere."""
+    message = (
+        f"{RULES[finding.code].summary} (the message is not shown: this value is also the "
+        "value of a sensitive member, through a YAML alias)"
+    )
+    return Finding(
+        finding.code, finding.severity, finding.location, message, finding.exception, finding.fix
+    )
 
 
 def summarize(results: Sequence[FileResult]) -> dict[str, int]:

@@ -20,15 +20,18 @@ from pathlib import Path, PurePath
 from typing import Any, Optional
 
 from .checker import resolve_operation
+from .loaders import DEFAULT_MAX_FILE_SIZE
 from .options import UsageError
 
-__all__ = ["Config", "find_config", "parse_size"]
+__all__ = ["MAX_SIZE_LIMIT", "Config", "find_config", "parse_size"]
 
 _TABLE = "chime-capabilities"
 _KEYS = ("select", "ignore", "strict", "max-file-size", "operations")
 _SIZE = re.compile(r"(\d+)\s*(b|kb|k|kib|mb|m|mib)?", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2}
 _UNITS["mib"] = 1024**2
+#: The largest size limit accepted (a larger one would bound nothing a machine can hold).
+MAX_SIZE_LIMIT = 1024**3
 
 
 @dataclass(frozen=True)
@@ -59,13 +62,20 @@ class Config:
 
 
 def parse_size(text: str) -> int:
-    """Bytes from "5242880", "5MB", "512k" (units are powers of 1024)."""
+    """Bytes from "5242880", "5MB", "512k" (units are powers of 1024), at most
+    MAX_SIZE_LIMIT."""
     match = _SIZE.fullmatch(text.strip())
     if match is None:
-        raise UsageError(f"not a size: {text!r} (use bytes, or a number with KB or MB)")
-    size = int(match.group(1)) * _UNITS[(match.group(2) or "").lower()]
+        raise UsageError(f"not a size: {text[:40]!r} (use bytes, or a number with KB or MB)")
+    digits = match.group(1).lstrip("0") or "0"
+    too_large = UsageError(f"the size limit is at most {MAX_SIZE_LIMIT // 1024**2}MB")
+    if len(digits) > len(str(MAX_SIZE_LIMIT)):  # before converting: 4,300 digits raise
+        raise too_large
+    size = int(digits) * _UNITS[(match.group(2) or "").lower()]
     if size <= 0:
         raise UsageError("the size limit must be positive")
+    if size > MAX_SIZE_LIMIT:
+        raise too_large
     return size
 
 
@@ -75,8 +85,16 @@ def _load_toml(path: Path) -> dict[str, Any]:
     else:  # pragma: no cover - Python < 3.11
         import tomli as tomllib
     try:
-        with open(path, "rb") as stream:
-            data: dict[str, Any] = tomllib.load(stream)
+        with open(path, "rb") as stream:  # bounded: the file may be anything, or growing
+            raw = stream.read(DEFAULT_MAX_FILE_SIZE + 1)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the configuration: {error}") from None
+    if len(raw) > DEFAULT_MAX_FILE_SIZE:
+        raise UsageError(
+            f"{path}: cannot read the configuration: larger than {DEFAULT_MAX_FILE_SIZE} bytes"
+        )
+    try:
+        data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot read the configuration: {error}") from None
     except RecursionError:  # tomllib recurses once per level of nesting

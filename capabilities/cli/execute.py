@@ -6,6 +6,7 @@ streams, and returns the exit status. It never writes to the files it reads.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any, Optional, TextIO
 
@@ -13,7 +14,7 @@ from ..rules import RULES
 from .checker import FileResult, RuleFilter, check_document, load_meeting_features
 from .checker import resolve_operation as _resolve_operation
 from .config import Config, find_config
-from .loaders import DEFAULT_MAX_FILE_SIZE, LoadError, load_file
+from .loaders import DEFAULT_MAX_FILE_SIZE, LoadError, load_file, located
 from .options import CheckOptions, ExplainOptions, Options, RulesOptions, ServeOptions, UsageError
 from .reporters import REPORTERS, printable
 
@@ -54,17 +55,18 @@ def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> 
         raise UsageError("--operation applies to AWS CLI input files, not to profiles")
     features = None
     if options.meeting_features is not None:
-        features = load_meeting_features(options.meeting_features, max_size=max_size)
+        try:
+            features = load_meeting_features(options.meeting_features, max_size=max_size)
+        except UsageError:
+            raise
+        except Exception as error:  # a defect: say so without showing any value
+            raise UsageError(f"--meeting-features: {internal_error(error)}") from None
     reporter = REPORTERS[options.output_format](stdout)
     results = []
     for path in options.files:
         try:
             document = load_file(path, max_size=max_size)
-        except LoadError as error:
-            results.append(FileResult(path, error=str(error)))
-            continue
-        results.append(
-            check_document(
+            result = check_document(
                 path,
                 document,
                 kind=options.kind,
@@ -72,19 +74,31 @@ def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> 
                 meeting_features=features,
                 rules=rules,
             )
-        )
+        except LoadError as error:
+            result = FileResult.failed(path, error)
+        except Exception as error:  # a defect: the other files are still checked
+            result = FileResult(path, error=internal_error(error))
+        results.append(result)
     reporter.report(results)
-    for result in results:
-        if result.error is not None:
-            stderr.write(f"{PROG}: error: {printable(result.path)}: {printable(result.error)}\n")
+    if reporter.for_programs:  # a person reads stderr
+        for result in results:
+            if result.error is not None:
+                reason = located(result.error, result.error_position)
+                stderr.write(f"{PROG}: error: {printable(result.path)}: {printable(reason)}\n")
     return _status(results, strict=strict)
+
+
+def internal_error(error: BaseException) -> str:
+    """The reason shown for an unexpected exception: its type, never its text (which may hold
+    a value of the file)."""
+    return f"internal error while checking this file ({type(error).__name__}); please report it"
 
 
 def _status(results: list[FileResult], *, strict: bool) -> int:
     if any(result.error is not None for result in results):
         return EXIT_USAGE
     failing = ("error", "warning") if strict else ("error",)
-    if any(item.finding.severity in failing for r in results for item in r.findings):
+    if any(result.count(severity) for result in results for severity in failing):
         return EXIT_ERRORS
     return EXIT_OK
 
@@ -96,19 +110,25 @@ def _explain(options: ExplainOptions, stdout: TextIO, stderr: TextIO) -> int:
     status = EXIT_OK
     files: list[dict[str, Any]] = []
     for path in options.files:
+        text = io.StringIO()
         try:
             explanations = explain_file(path, max_size=max_size)
-        except LoadError as error:
-            stderr.write(f"{PROG}: error: {printable(path)}: {printable(str(error))}\n")
-            files.append({"path": path, "error": str(error), "profiles": []})
+            if options.output_format == "json":
+                entry = explanation_json(path, explanations)
+            else:
+                write_text(text, path, explanations)
+        except Exception as error:  # LoadError, or a defect (internal_error)
+            reason = str(error) if isinstance(error, LoadError) else internal_error(error)
+            stderr.write(f"{PROG}: error: {printable(path)}: {printable(reason)}\n")
+            files.append({"path": path, "error": reason, "profiles": []})
             status = EXIT_USAGE
             continue
-        if not all(item.ok for item in explanations) and status == EXIT_OK:
+        if not explanations.ok and status == EXIT_OK:
             status = EXIT_ERRORS
         if options.output_format == "json":
-            files.append(explanation_json(path, explanations))
+            files.append(entry)
         else:
-            write_text(stdout, path, explanations)
+            stdout.write(text.getvalue())
     if options.output_format == "json":
         write_json(stdout, files)
     return status

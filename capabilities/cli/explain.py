@@ -4,9 +4,9 @@ and which capabilities a request may set in its meeting."""
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Optional, TextIO
 
 from .. import _model as m
@@ -14,15 +14,17 @@ from ..profiles import Profile, is_profile_document, iter_profiles
 from ..report import CapabilityValidationError
 from ..validator import allowed_capabilities, normalize, normalize_meeting_features, validate
 from .loaders import LoadError, load_file
-from .reporters import printable
+from .reporters import dump_json, printable
 
-__all__ = ["ProfileExplanation", "explain_file", "write_json", "write_text"]
+__all__ = ["FileExplanation", "ProfileExplanation", "explain_file", "write_json", "write_text"]
 
 _NAMES = ("Audio", "Video", "Content")
 #: The MeetingId of the StartMeetingTranscription call a profile's configuration is checked as.
 _ANY_MEETING = "00000000-0000-0000-0000-000000000000"
-#: Python converts integers of at most 4300 decimal digits (about 14,000 bits) to text.
-_INT_BITS = 14_000
+#: Profiles and presets explained per file, at most (a profile takes a dozen lines of output):
+#: a last line says how many more there were.
+MAX_PROFILES = 50
+MAX_PRESETS = 1_000
 
 
 @dataclass
@@ -58,7 +60,7 @@ def _transcription(configuration: object) -> TranscriptionExplanation:
     shape = m.TRANSCRIPTION_CONFIGURATION.members[engine]
     assert isinstance(shape, m.Structure)
     defaults = {name: text for name, text in shape.absent.items() if name not in settings}
-    return TranscriptionExplanation(engine, _jsonable(dict(settings)), defaults)
+    return TranscriptionExplanation(engine, _shown(dict(settings), shape), defaults)
 
 
 @dataclass
@@ -70,6 +72,8 @@ class ProfileExplanation:
     error: Optional[str] = None
     #: The profile's transcription configuration (None when it has none).
     transcription: Optional[TranscriptionExplanation] = None
+    #: Presets not explained (beyond MAX_PRESETS in the file).
+    omitted: int = 0
 
     @property
     def ok(self) -> bool:
@@ -81,7 +85,20 @@ def _first_error(error: CapabilityValidationError) -> str:
     return f"{finding.code} {finding.message}"
 
 
-def _explain(profile: Profile) -> ProfileExplanation:
+@dataclass
+class FileExplanation:
+    """The explained profiles of a file, and how many more it has (beyond MAX_PROFILES)."""
+
+    profiles: list[ProfileExplanation]
+    omitted: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return all(item.ok for item in self.profiles)
+
+
+def _explain(profile: Profile, limit: int) -> ProfileExplanation:
+    """The explanation of ``profile``, of its first ``limit`` presets."""
     out = ProfileExplanation(profile.name)
     content = profile.content
     if not isinstance(content, dict) or not isinstance(content.get("presets", {}), dict):
@@ -89,7 +106,9 @@ def _explain(profile: Profile) -> ProfileExplanation:
         return out
     features = content.get("MeetingFeatures")
     try:
-        out.meeting_features = _jsonable(dict(normalize_meeting_features(features)))
+        out.meeting_features = _shown(
+            dict(normalize_meeting_features(features)), m.MEETING_FEATURES
+        )
         out.allowed = sorted(allowed_capabilities(features), key=_order)
     except CapabilityValidationError as error:
         out.error = f"MeetingFeatures are not valid: {_first_error(error)}"
@@ -99,7 +118,9 @@ def _explain(profile: Profile) -> ProfileExplanation:
         return out
     if "transcription" in content:
         out.transcription = _transcription(content["transcription"])
-    for name, caps in content.get("presets", {}).items():
+    presets = content.get("presets", {})
+    out.omitted = max(0, len(presets) - limit)
+    for name, caps in islice(presets.items(), limit):
         try:
             effective = dict(normalize(caps, meeting_features=features))
             out.presets.append(PresetExplanation(str(name), effective, caps is None))
@@ -111,33 +132,54 @@ def _explain(profile: Profile) -> ProfileExplanation:
     return out
 
 
-def _jsonable(value: Any) -> Any:
-    """``value`` as JSON data: MeetingFeatures may hold members the model does not define
-    (accepted, as in a GetMeeting response), and a YAML or TOML file can give them keys that
-    are not strings and values JSON does not have (dates, bytes, NaN)."""
-    if isinstance(value, dict):
-        return {str(key): _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(item) for item in value]
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    if isinstance(value, int) and value.bit_length() > _INT_BITS:  # too long to print
-        return f"<an integer of {value.bit_length()} bits>"
-    if value is None or isinstance(value, (str, int, float)):
+def _shown(value: Any, shape: m.Shape) -> Any:
+    """The part of ``value`` the model lets explain show: the members it defines, with the
+    values it lists (a capability, a resolution, a count). MeetingFeatures may hold members
+    the model does not define (accepted, as in a GetMeeting response), a misplaced
+    ``JoinToken`` among them: those are left out."""
+    if isinstance(shape, m.Structure):
+        if not isinstance(value, dict):
+            return None
+        return {
+            key: _shown(item, shape.members[key])
+            for key, item in value.items()
+            if isinstance(key, str) and key in shape.members
+        }
+    if isinstance(shape, m.String) and not shape.sensitive and isinstance(value, str):
+        listed = (*(shape.enum or ()), *(shape.known_values or ()))
+        if listed:
+            return value if value in listed else None
+        # a name of a transcription setting: shown when its pattern and bounds hold
+        low, high = shape.min_length or 0, shape.max_length
+        fits = low <= len(value) and (high is None or len(value) <= high)
+        return value if fits and shape.pattern and shape.pattern.fullmatch(value) else None
+    if isinstance(shape, m.Boolean) and type(value) is bool:
         return value
-    return str(value)
+    if isinstance(shape, m.Integer) and type(value) is int:
+        within = (shape.minimum or value) <= value <= (shape.maximum or value)
+        return value if within else None
+    return None
 
 
 def _order(triple: tuple[str, str, str]) -> tuple[int, ...]:
     return tuple(m.MEDIA_CAPABILITIES.index(v) for v in triple)
 
 
-def explain_file(path: str, *, max_size: int) -> list[ProfileExplanation]:
-    """The explanations of every profile of a file; LoadError when it is not a profile file."""
+def explain_file(path: str, *, max_size: int) -> FileExplanation:
+    """The explanations of the profiles of a file (up to MAX_PROFILES profiles and
+    MAX_PRESETS presets); LoadError when it is not a profile file."""
     data = load_file(path, max_size=max_size).data
     if not is_profile_document(data):
         raise LoadError("not a meeting profile file (no top-level presets or profiles)")
-    return [_explain(profile) for profile in iter_profiles(data)]
+    out = FileExplanation([])
+    left = MAX_PRESETS
+    for profile in iter_profiles(data):
+        if len(out.profiles) == MAX_PROFILES:
+            out.omitted += 1
+            continue
+        out.profiles.append(_explain(profile, left))
+        left -= len(out.profiles[-1].presets)
+    return out
 
 
 def _grid(allowed: Sequence[tuple[str, str, str]]) -> list[str]:
@@ -158,9 +200,9 @@ def _grid(allowed: Sequence[tuple[str, str, str]]) -> list[str]:
     return lines
 
 
-def write_text(stream: TextIO, path: str, explanations: Sequence[ProfileExplanation]) -> None:
+def write_text(stream: TextIO, path: str, explained: FileExplanation) -> None:
     shown_path = printable(path)
-    for item in explanations:
+    for item in explained.profiles:
         title = f"profile {printable(item.name)}" if item.name is not None else "profile"
         stream.write(f"{shown_path}: {title}\n")
         if item.error is not None:
@@ -168,7 +210,7 @@ def write_text(stream: TextIO, path: str, explanations: Sequence[ProfileExplanat
             continue
         stream.write(
             "  MeetingFeatures (defaults applied): "
-            f"{json.dumps(item.meeting_features, sort_keys=True)}\n"
+            f"{printable(json.dumps(item.meeting_features, sort_keys=True))}\n"
         )
         stream.write("  presets (the capabilities the service assigns):\n")
         width = max((len(p.name) for p in item.presets), default=0) + 2
@@ -180,11 +222,15 @@ def write_text(stream: TextIO, path: str, explanations: Sequence[ProfileExplanat
             caps = "  ".join(f"{k} {preset.effective[k]}" for k in _NAMES)
             note = "  (null: the service's defaults)" if preset.defaults else ""
             stream.write(f"    {name}{caps}{note}\n")
+        if item.omitted:
+            stream.write(f"    {_omitted(item.omitted, 'preset', MAX_PRESETS)}\n")
         stream.write("  allowed in a request (CreateAttendee, UpdateAttendeeCapabilities):\n")
         for line in _grid(item.allowed):
             stream.write(line + "\n")
         if item.transcription is not None:
             _write_transcription(stream, item.transcription)
+    if explained.omitted:
+        stream.write(f"{shown_path}: {_omitted(explained.omitted, 'profile', MAX_PROFILES)}\n")
 
 
 def _write_transcription(stream: TextIO, item: TranscriptionExplanation) -> None:
@@ -197,10 +243,15 @@ def _write_transcription(stream: TextIO, item: TranscriptionExplanation) -> None
         stream.write(f"    {name} left out: {meaning}\n")
 
 
-def explanation_json(path: str, explanations: Sequence[ProfileExplanation]) -> dict[str, Any]:
+def _omitted(count: int, what: str, limit: int) -> str:
+    return f"{count:,} more {what}(s) not shown: output is limited to {limit:,} per file"
+
+
+def explanation_json(path: str, explained: FileExplanation) -> dict[str, Any]:
     return {
         "path": path,
         "error": None,
+        "omitted_profiles": explained.omitted,
         "profiles": [
             {
                 "name": item.name,
@@ -224,12 +275,12 @@ def explanation_json(path: str, explanations: Sequence[ProfileExplanation]) -> d
                     "defaults": item.transcription.defaults,
                     "error": item.transcription.error,
                 },
+                "omitted_presets": item.omitted,
             }
-            for item in explanations
+            for item in explained.profiles
         ],
     }
 
 
 def write_json(stream: TextIO, files: list[dict[str, Any]]) -> None:
-    json.dump({"version": 1, "files": files}, stream, indent=2)
-    stream.write("\n")
+    dump_json({"version": 1, "files": files}, stream)

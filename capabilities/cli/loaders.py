@@ -18,7 +18,7 @@ import stat
 from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Optional
 
 from ..report import Finding, escape_token
 
@@ -41,8 +41,9 @@ __all__ = [
 
 #: Files larger than this are refused (``--max-file-size``).
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
-#: Containers nested deeper than this are refused: no configuration file needs it, and it
-#: bounds the recursion of every reader.
+#: A file whose containers (objects, arrays, mappings, sequences, tables, the root one
+#: included) nest deeper than this is refused by every reader: no configuration file needs
+#: it, and it bounds their recursion. ``[[1]]`` nests 2 deep; TOML's ``a = [1]`` also 2.
 MAX_DEPTH = 200
 #: Positions are kept by JSON Pointer, and a pointer repeats every key above its value, so a
 #: long key over many values would cost their product (a 150 KB file could take gigabytes).
@@ -66,15 +67,31 @@ _OTHER_BOMS = (
 )
 
 
-class LoadError(ValueError):
-    """A file that cannot be read or parsed; the message is one line without file content."""
-
-
 class Position(NamedTuple):
     """1-based line and column (columns count code points)."""
 
     line: int
     column: int
+
+
+def located(reason: str, position: Optional[Position]) -> str:
+    """``reason`` with its place: "invalid JSON: x" -> "invalid JSON at line 1, column 2: x"."""
+    if position is None:
+        return reason
+    head, colon, tail = reason.partition(": ")
+    return f"{head} at line {position.line}, column {position.column}{colon}{tail}"
+
+
+class LoadError(ValueError):
+    """A file that cannot be read or parsed; the message is one line without file content.
+
+    ``reason`` is the message without its place; ``position``, where the file is wrong, when
+    that is known (a parse error)."""
+
+    def __init__(self, reason: str, position: Optional[Position] = None) -> None:
+        super().__init__(located(reason, position))
+        self.reason = reason
+        self.position = position
 
 
 @dataclass
@@ -90,6 +107,19 @@ class Document:
     #: Findings about the file itself (E502 duplicate keys, E101 NaN/Infinity in JSON), each
     #: with its own position (the value it is about may have been replaced by a later one).
     findings: list[tuple[Finding, Position]] = field(default_factory=list)
+    #: Pointers of values that are also the value of a sensitive member (a YAML alias can
+    #: place one anywhere): findings about them and inside them do not show their message.
+    hidden: frozenset[str] = frozenset()
+
+    def is_hidden(self, pointer: str) -> bool:
+        """Whether ``pointer`` is, or is inside, a hidden value."""
+        while self.hidden:
+            if pointer in self.hidden:
+                return True
+            if not pointer:
+                return False
+            pointer = pointer[: pointer.rfind("/")]
+        return False
 
     def position(self, pointer: str, *, key: bool = False) -> Position:
         """Where ``pointer`` is, or the nearest existing parent when it is missing."""
@@ -184,6 +214,19 @@ def forget(
             stack.append((child, item))
 
 
+def nesting(data: object) -> int:
+    """How deep the containers of ``data`` nest (see MAX_DEPTH), without recursion."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            deepest = max(deepest, depth)
+            items = value.values() if isinstance(value, dict) else value
+            stack += [(item, depth + 1) for item in items if isinstance(item, (dict, list))]
+    return deepest
+
+
 def read_text(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """The file's text: UTF-8 (a BOM is accepted), not empty, not binary, not too large."""
     try:
@@ -200,27 +243,25 @@ def read_text(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
         raise LoadError("not a regular file")
     if info.st_size > max_size:
         raise LoadError(f"file is larger than the limit of {max_size} bytes (--max-file-size)")
-    chunks: list[bytes] = []
-    size = 0
+    raw = bytearray()
     try:
         with open(path, "rb") as stream:
-            # In pieces: read(max_size + 1) would allocate the whole limit up front (a limit
-            # of 2**62 bytes is a MemoryError, 2**63 an OverflowError). The file may also
-            # have grown since it was measured.
-            while size <= max_size:
-                chunk = stream.read(min(_CHUNK, max_size + 1 - size))
+            # In pieces, into one buffer: read(max_size + 1) would allocate the whole limit
+            # up front, and joining pieces would hold the file twice. The file may also have
+            # grown since it was measured.
+            while len(raw) <= max_size:
+                chunk = stream.read(min(_CHUNK, max_size + 1 - len(raw)))
                 if not chunk:
                     break
-                chunks.append(chunk)
-                size += len(chunk)
+                raw += chunk
     except OSError as error:
         raise LoadError(f"cannot read: {error.strerror or 'error'}") from None
-    if size > max_size:
+    if len(raw) > max_size:
         raise LoadError(f"file is larger than the limit of {max_size} bytes (--max-file-size)")
-    return decode(b"".join(chunks))
+    return decode(raw)
 
 
-def decode(raw: bytes) -> str:
+def decode(raw: bytes | bytearray) -> str:
     """UTF-8 text of ``raw``; refuses other encodings, binary data and empty files."""
     for bom, name in _OTHER_BOMS:
         if raw.startswith(bom):
@@ -232,10 +273,10 @@ def decode(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
+        before = raw[: error.start].decode("utf-8")
         raise LoadError(
-            f"not UTF-8: invalid byte 0x{raw[error.start]:02x} at offset {error.start} "
-            f"(line {line})"
+            f"not UTF-8: invalid byte 0x{raw[error.start]:02x} at offset {error.start}",
+            LineIndex(before).position(len(before)),
         ) from None
     if not text.strip():
         raise LoadError("empty file")

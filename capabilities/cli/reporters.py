@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, TextIO
 from urllib.parse import quote
 
 from .. import __version__
+from ..report import Finding
 from ..rules import RULES
-from .checker import FileResult, Located, summarize
+from .checker import MAX_FINDINGS_SHOWN, FileResult, summarize
+from .loaders import Position, located
 
 __all__ = [
+    "MAX_FINDINGS_SHOWN",
+    "MAX_TEXT",
     "REPORTERS",
     "GithubReporter",
     "JsonReporter",
@@ -34,10 +40,57 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 JSON_FORMAT_VERSION = 1
 
 
+#: Characters of a finding's message and of its JSON Pointer, at most ("..." ends a cut one).
+MAX_TEXT = 500
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 3] + "..."
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A finding as reported: its message and pointer cut to MAX_TEXT characters."""
+
+    finding: Finding
+    position: Position
+    message: str
+    pointer: str
+
+
+def shown(result: FileResult) -> list[Shown]:
+    """The findings of ``result`` to report (the first MAX_FINDINGS_SHOWN), cut."""
+    return [
+        Shown(item.finding, item.position, _clip(item.finding.message), _clip(item.finding.path))
+        for item in result.findings
+    ]
+
+
+def omitted(result: FileResult) -> str:
+    """The line that says how many findings were not reported, or ""."""
+    more = result.omitted
+    if more <= 0:
+        return ""
+    return (
+        f"{more:,} more finding(s) not shown: output is limited to {MAX_FINDINGS_SHOWN:,} "
+        "findings per file"
+    )
+
+
+#: What a CI runner takes for a command: GitHub Actions runs a line that starts with "::"
+#: (after blanks) and, in its older syntax, "##[" anywhere in a line.
+_COMMAND = re.compile(r"^\s*:(?=:)|##\[")
+_ESCAPED = {":": "\\u003a", "[": "\\u005b"}
+
+
 def printable(text: str) -> str:
     """``text`` on one line: control, format and separator characters and lone surrogates
-    become escapes, so a key or file name cannot break a line or forge an annotation."""
-    if text.isprintable():  # none of those (the common case, checked in C)
+    become escapes, so a key or file name cannot break a line or forge an annotation, and
+    neither a leading "::" nor "##[" is left for a CI runner to execute."""
+    if text.isprintable() and "::" not in text and "##[" not in text:  # the common case
+        return text
+    text = _COMMAND.sub(lambda match: match.group()[:-1] + _ESCAPED[match.group()[-1]], text)
+    if text.isprintable():
         return text
     out = []
     for char in text:
@@ -49,6 +102,11 @@ def printable(text: str) -> str:
     return "".join(out)
 
 
+def dump_json(document: object, stream: TextIO) -> None:
+    """``document`` as indented JSON, with "##[" written "##\\u005b" (the same string)."""
+    stream.write(json.dumps(document, indent=2).replace("##[", "##\\u005b") + "\n")
+
+
 def _fix_text(fix: Mapping[str, object]) -> str:
     return ", ".join(f"{path} = {json.dumps(value)}" for path, value in fix.items())
 
@@ -57,6 +115,8 @@ class Reporter:
     """Writes the results of one run to ``stream``."""
 
     name: ClassVar[str]
+    #: Whether the output is read by programs (a reason is then also written to stderr).
+    for_programs: ClassVar[bool] = False
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -74,25 +134,28 @@ class TextReporter(Reporter):
         write = self.stream.write
         for result in results:
             path = printable(result.path)
-            for item in result.findings:
+            for item in shown(result):
                 write(self.line(path, item) + "\n")
+            if omitted(result):
+                write(f"{path}: note: {omitted(result)}\n")
             if result.unchecked:
                 for reason in sorted(set(result.unchecked.values())):
                     codes = ", ".join(c for c, r in sorted(result.unchecked.items()) if r == reason)
                     write(f"{path}: note: not checked: {codes}: {reason}\n")
             if result.error is not None:
-                write(f"{path}: error: {printable(result.error)}\n")
+                where = "".join(f":{number}" for number in result.error_position or ())
+                write(f"{path}{where}: error: {printable(result.error)}\n")
         write(self.summary(results) + "\n")
 
     @staticmethod
-    def line(path: str, item: Located) -> str:
+    def line(path: str, item: Shown) -> str:
         finding = item.finding
-        where = f"at {printable(finding.path) or '/'}"
+        where = f"at {printable(item.pointer) or '/'}"
         if finding.fix:
             where += f"; fix: {printable(_fix_text(finding.fix))}"
         return (
             f"{path}:{item.position.line}:{item.position.column}: {finding.severity} "
-            f"{finding.code} {printable(finding.message)} ({where})"
+            f"{finding.code} {printable(item.message)} ({where})"
         )
 
     @staticmethod
@@ -111,6 +174,7 @@ class JsonReporter(Reporter):
     """One JSON document; its shape is documented in docs/cli.md and versioned."""
 
     name = "json"
+    for_programs = True
 
     def report(self, results: Sequence[FileResult]) -> None:
         document = {
@@ -119,31 +183,37 @@ class JsonReporter(Reporter):
             "files": [self.file(result) for result in results],
             "summary": summarize(results),
         }
-        json.dump(document, self.stream, indent=2)
-        self.stream.write("\n")
+        dump_json(document, self.stream)
 
     @staticmethod
     def file(result: FileResult) -> dict[str, Any]:
+        items = shown(result)
         return {
             "path": result.path,
             "kind": result.kind,
             "format": result.format,
             "operation": result.operation,
-            "error": result.error,
+            "error": None if result.error is None else located(result.error, result.error_position),
+            "error_position": (
+                None
+                if result.error_position is None
+                else {"line": result.error_position.line, "column": result.error_position.column}
+            ),
             "findings": [
                 {
                     "code": item.finding.code,
                     "severity": item.finding.severity,
                     "line": item.position.line,
                     "column": item.position.column,
-                    "pointer": item.finding.path,
-                    "message": item.finding.message,
+                    "pointer": item.pointer,
+                    "message": item.message,
                     "summary": RULES[item.finding.code].summary,
                     "exception": item.finding.exception,
                     "fix": dict(item.finding.fix) if item.finding.fix else None,
                 }
-                for item in result.findings
+                for item in items
             ],
+            "omitted": result.omitted,
             "unchecked": [
                 {"code": code, "reason": reason}
                 for code, reason in sorted(result.unchecked.items())
@@ -172,10 +242,10 @@ class GithubReporter(Reporter):
     def report(self, results: Sequence[FileResult]) -> None:
         write = self.stream.write
         for result in results:
-            file = _escape_property(result.path)
-            for item in result.findings:
+            file = _escape_property(printable(result.path))
+            for item in shown(result):
                 finding = item.finding
-                message = f"{finding.message} (at {finding.path or '/'})"
+                message = f"{item.message} (at {item.pointer or '/'})"
                 if finding.fix:
                     message += f" fix: {_fix_text(finding.fix)}"
                 write(
@@ -183,14 +253,21 @@ class GithubReporter(Reporter):
                     f"col={item.position.column},title={finding.code}::"
                     f"{_escape_data(printable(message))}\n"
                 )
+            if omitted(result):
+                write(f"::notice file={file},title={TOOL}::{omitted(result)}\n")
             if result.unchecked:
                 codes = ", ".join(sorted(result.unchecked))
                 write(
                     f"::notice file={file},title={TOOL}::{_escape_data('not checked: ' + codes)}\n"
                 )
             if result.error is not None:
+                where = "".join(
+                    f",{name}={number}"
+                    for name, number in zip(("line", "col"), result.error_position or ())
+                )
                 write(
-                    f"::error file={file},title={TOOL}::{_escape_data(printable(result.error))}\n"
+                    f"::error file={file}{where},title={TOOL}::"
+                    f"{_escape_data(printable(result.error))}\n"
                 )
 
 
@@ -206,6 +283,7 @@ class SarifReporter(Reporter):
     """SARIF 2.1.0: one run, the rule catalog as the driver's rules."""
 
     name = "sarif"
+    for_programs = True
     _LEVELS: ClassVar[Mapping[str, str]] = {"error": "error", "warning": "warning", "info": "note"}
 
     def report(self, results: Sequence[FileResult]) -> None:
@@ -226,13 +304,13 @@ class SarifReporter(Reporter):
         notifications = []
         for result in results:
             artifact = {"uri": _uri(result.path)}
-            for item in result.findings:
+            for item in shown(result):
                 finding = item.finding
                 entry: dict[str, Any] = {
                     "ruleId": finding.code,
                     "ruleIndex": codes.index(finding.code),
                     "level": self._LEVELS[finding.severity],
-                    "message": {"text": f"{finding.message} (at {finding.path or '/'})"},
+                    "message": {"text": f"{item.message} (at {item.pointer or '/'})"},
                     "locations": [
                         {
                             "physicalLocation": {
@@ -243,16 +321,20 @@ class SarifReporter(Reporter):
                                 },
                             },
                             "logicalLocations": [
-                                {"fullyQualifiedName": finding.path or "/", "kind": "member"}
+                                {"fullyQualifiedName": item.pointer or "/", "kind": "member"}
                             ],
                         }
                     ],
-                    "properties": {"pointer": finding.path},
+                    "properties": {"pointer": item.pointer},
                 }
                 if finding.fix:
                     entry["properties"]["fix"] = dict(finding.fix)
                 sarif_results.append(entry)
             locations = [{"physicalLocation": {"artifactLocation": artifact}}]
+            if omitted(result):
+                notifications.append(
+                    {"level": "note", "message": {"text": omitted(result)}, "locations": locations}
+                )
             if result.unchecked:
                 notifications.append(
                     {
@@ -262,8 +344,18 @@ class SarifReporter(Reporter):
                     }
                 )
             if result.error is not None:
+                physical: dict[str, Any] = {"artifactLocation": artifact}
+                if result.error_position is not None:
+                    physical["region"] = {
+                        "startLine": result.error_position.line,
+                        "startColumn": result.error_position.column,
+                    }
                 notifications.append(
-                    {"level": "error", "message": {"text": result.error}, "locations": locations}
+                    {
+                        "level": "error",
+                        "message": {"text": result.error},
+                        "locations": [{"physicalLocation": physical}],
+                    }
                 )
         log = {
             "$schema": SARIF_SCHEMA,
@@ -288,8 +380,7 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        json.dump(log, self.stream, indent=2)
-        self.stream.write("\n")
+        dump_json(log, self.stream)
 
 
 #: Output formats by name.

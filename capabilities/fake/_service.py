@@ -32,6 +32,10 @@ MAX_TAGS = 50
 #: The ErrorCode of a BatchCreateAttendee item refused for the attendee limit (decided: the
 #: service model's ErrorCode value for a limit).
 LIMIT_ERROR_CODE = "ResourceLimitExceeded"
+#: Warnings about a configuration the service accepts and cannot run (W616: the engine is not
+#: available in the meeting's MediaRegion, which a left-out Region means): a failed
+#: transcription, as the errors the model does not check are.
+_FAILS_LATER = frozenset({"W616"})
 
 Params = Mapping[str, Any]
 Response = Optional[dict[str, Any]]
@@ -185,7 +189,8 @@ class FakeChimeSdkMeetings:
             self._sequence = 0
 
     def state(self) -> dict[str, Any]:
-        """A copy of the whole state: each meeting as GetMeeting returns it, with its
+        """A copy of the whole state: each meeting as the service sends it in a GetMeeting
+        answer (absent members null, as botocore never shows them), with its
         attendees (in creation order), tags and transcription configuration."""
         with self._lock:
             return {
@@ -276,10 +281,13 @@ class FakeChimeSdkMeetings:
             "MeetingFeatures": normalize_meeting_features(features),
             "MeetingArn": f"arn:aws:chime:{self.region}:{self.account_id}:meeting/{meeting_id}",
         }
-        # Absent members are left out (the service sends null, or [] for TenantIds).
-        for member in ("MeetingHostId", "PrimaryMeetingId", "TenantIds"):
-            if member in params:
-                body[member] = copy.deepcopy(params[member])
+        # Absent members as the service sends them: null (the SDKs drop it), [] for TenantIds.
+        for member, absent in (
+            ("MeetingHostId", None),
+            ("PrimaryMeetingId", None),
+            ("TenantIds", []),
+        ):
+            body[member] = copy.deepcopy(params.get(member, absent))
         max_count = (features or {}).get("Attendee", {}).get("MaxCount", DEFAULT_MAX_ATTENDEES)
         tags = {tag["Key"]: tag["Value"] for tag in params.get("Tags", [])}
         meeting = _Meeting(body, features, max_count, copy.deepcopy(request), tags)
@@ -408,17 +416,19 @@ class FakeChimeSdkMeetings:
     def _start_transcription(self, op: m.Operation, params: Params) -> Response:
         """The service refuses what breaks the service model (400) and accepts the rest with
         200; a configuration that cannot run fails later, as a TranscriptionFailed event."""
-        meeting = self._meeting_of(params)
-        report = validate(op.name, params, meeting_features=None)
+        found = self._meeting_of(params)
+        meeting_body = None if found is None else found.body
+        report = validate(op.name, params, meeting=meeting_body)
         refused = [f for f in report.errors if RULES[f.code].source == "model"]
         if refused:
             raise _refusal(Report.build(op.name, refused), op)
-        meeting = self._existing(meeting)
+        meeting = self._existing(found)
         configuration = copy.deepcopy(params["TranscriptionConfiguration"])
-        reasons = [f"{f.code} {f.path}: {f.message}" for f in report.errors]
-        unavailable = _transcribe_unavailable(configuration, meeting.body["MediaRegion"])
-        if unavailable is not None:
-            reasons.append(unavailable)
+        reasons = [
+            f"{f.code} {f.path}: {f.message}"
+            for f in report.findings
+            if f.severity == "error" or f.code in _FAILS_LATER
+        ]
         status = "failed" if reasons else "started"
         meeting.transcription = {"Status": status, "Configuration": configuration}
         event = "chime:TranscriptionFailed" if reasons else "chime:TranscriptionStarted"
@@ -466,17 +476,3 @@ class FakeChimeSdkMeetings:
     def _list_tags(self, op: m.Operation, params: Params) -> Response:
         meeting = self._tagged(op, params)
         return {"Tags": [{"Key": key, "Value": value} for key, value in meeting.tags.items()]}
-
-
-def _transcribe_unavailable(configuration: Mapping[str, Any], media_region: str) -> Optional[str]:
-    """Why the engine cannot run for the meeting, if it cannot: "Region omitted means the
-    meeting's MediaRegion", and the engine runs only in the regions of its Region enum."""
-    for engine, settings in configuration.items():
-        shape = m.TRANSCRIPTION_CONFIGURATION.members[engine]
-        assert isinstance(shape, m.Structure)
-        regions = shape.members["Region"]
-        assert isinstance(regions, m.String)
-        assert regions.enum is not None
-        if "Region" not in settings and media_region not in regions.enum:
-            return f"{engine}: the engine does not run in the meeting's MediaRegion"
-    return None

@@ -18,7 +18,7 @@ else:  # pragma: no cover - Python < 3.11
 
 import pytest
 
-from capabilities.cli import _yaml
+from capabilities.cli import _yaml, main
 from capabilities.cli.loaders import (
     DEFAULT_MAX_FILE_SIZE,
     LoadError,
@@ -147,7 +147,7 @@ def test_hundred_thousand_levels(
 def test_many_values_under_a_long_key_are_refused_in_bounded_memory(tmp_path: Path) -> None:
     # Positions are recorded by JSON Pointer, which repeats the key above each value: this
     # 150 KB file once took 2 GB (a 1 MB key over 2,000,000 values would take 2 TB).
-    key = "k" * 100_000
+    key = "k" * 10_000
     texts = {
         "json": json.dumps({key: [0] * 25_000}),
         "yaml": f'? "{key}"\n: [{", ".join(["0"] * 25_000)}]\n',
@@ -371,16 +371,66 @@ def test_pyproject_nested_too_deeply(tmp_path: Path) -> None:
     }
 
 
-@pytest.mark.parametrize("limit", [str(2**62), str(2**63), "99999999999999999999MB"])
-def test_size_limit_beyond_memory(limit: str, tmp_path: Path) -> None:
-    # read(limit + 1) once allocated the limit up front: MemoryError, or OverflowError
-    result = _check("--max-file-size", limit, str(GOOD), cwd=tmp_path)
-    assert result.status == 1
-    assert result.err == ""
+@pytest.mark.parametrize(
+    "limit", [str(2**62), str(2**63), "99999999999999999999MB", "1" * 4_000, "1025MB"]
+)
+def test_size_limit_beyond_the_largest_is_refused(
+    limit: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # read(limit + 1) once allocated the limit up front (MemoryError, OverflowError), and a
+    # limit of 4,000 digits switched the limit off
+    assert main(["check", "--max-file-size", limit, str(GOOD)]) == 2
+    assert "the size limit is at most 1024MB" in capsys.readouterr().err
+    value = limit if limit.isdigit() else f'"{limit}"'
     (tmp_path / "pyproject.toml").write_text(
-        f"[tool.chime-capabilities]\nmax-file-size = {2**62}\n"
+        f"[tool.chime-capabilities]\nmax-file-size = {value}\n"
     )
-    assert run("check", str(GOOD), cwd=tmp_path).status == 1
+    configured = run("check", str(GOOD), cwd=tmp_path)
+    assert configured.status == 2
+    assert "the size limit is at most 1024MB" in configured.err
+
+
+@pytest.mark.parametrize(
+    ("limit", "accepted"),
+    [("1024MB", True), (str(1024**3), True), (str(1024**3 + 1), False), ("0" * 50 + "1MB", True)],
+)
+def test_the_largest_size_limit(
+    limit: str, accepted: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--no-config", "--max-file-size", limit, str(GOOD)]) == (
+        1 if accepted else 2
+    )
+    assert ("the size limit is at most 1024MB" in capsys.readouterr().err) is not accepted
+
+
+@pytest.mark.parametrize(("extra", "accepted"), [(0, True), (1, False)])
+def test_pyproject_is_read_up_to_the_default_limit(
+    extra: int, accepted: bool, tmp_path: Path
+) -> None:
+    head = "[tool.chime-capabilities]\nstrict = false\n"
+    padding = "#" * (DEFAULT_MAX_FILE_SIZE - len(head) - 1 + extra) + "\n"
+    (tmp_path / "pyproject.toml").write_text(head + padding, encoding="utf-8")
+    result = run("check", str(GOOD), cwd=tmp_path)
+    assert result.status == (1 if accepted else 2)
+    if not accepted:
+        assert f"larger than {DEFAULT_MAX_FILE_SIZE} bytes" in result.err
+
+
+def test_reading_a_file_holds_it_once(tmp_path: Path) -> None:
+    """The bytes read are kept in one buffer (pieces joined once held the file twice)."""
+    from capabilities.cli.loaders import read_text
+
+    path = tmp_path / "large.json"
+    size = 8 * 1024 * 1024
+    path.write_text('"' + "a" * (size - 2) + '"', encoding="utf-8")
+    tracemalloc.start()
+    try:
+        text = read_text(str(path), max_size=size)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(text) == size
+    assert peak < 2.4 * size  # the bytes, their growth reserve, and the text
 
 
 def test_a_file_of_the_exact_limit_is_read_and_one_byte_more_is_not(tmp_path: Path) -> None:
@@ -431,8 +481,8 @@ LONG_HEX = "0x" + "f" * 5000  # converted (a power-of-two base), but not printab
 def test_numbers_too_long_to_convert(text: str, fmt: str, reason: str, tmp_path: Path) -> None:
     path = tmp_path / f"numbers.{fmt}"
     path.write_text(text, encoding="utf-8")
-    for command in ("check", "explain"):
-        result = run(command, str(path), str(GOOD), cwd=tmp_path)
+    for command in (("check", "--format", "json"), ("explain",)):
+        result = run(*command, str(path), str(GOOD), cwd=tmp_path)
         assert result.status == 2
         assert reason in _reasons(result)[str(path)]
 
@@ -451,7 +501,7 @@ def test_long_hexadecimal_integers_as_values(tmp_path: Path) -> None:
     explained = run("explain", "--format", "json", str(path), cwd=tmp_path)
     assert explained.status == 0
     features = json.loads(explained.out)["files"][0]["profiles"][0]["meeting_features"]
-    assert features["Extra"] == "<an integer of 20000 bits>"
+    assert "Extra" not in features  # a member the model does not define is not shown
 
 
 def test_pyproject_number_too_long(tmp_path: Path) -> None:
@@ -490,3 +540,166 @@ def test_explain_meeting_features_with_members_json_does_not_have(
     shown = json.loads(as_json.out)["files"][0]["profiles"][0]["meeting_features"]
     assert shown["Video"]["MaxResolution"] == "HD"
     assert "NaN" not in as_json.out
+
+
+class _CountingPattern:
+    """A compiled pattern that counts its matches (the JSON reader's whitespace skipper)."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+        self.calls = 0
+
+    def match(self, text: str, index: int) -> Any:
+        self.calls += 1
+        return self.pattern.match(text, index)
+
+
+@pytest.mark.parametrize("items", [1_000, 5_000])
+def test_json_positions_of_many_findings_cost_one_pass(
+    items: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from capabilities.cli import _json
+
+    counting = _CountingPattern(_json._WHITESPACE)
+    monkeypatch.setattr(_json, "_WHITESPACE", counting)
+    path = tmp_path / "attendees.json"
+    path.write_text(json.dumps({"MeetingId": GUID, "Attendees": [0] * items}), encoding="utf-8")
+    result = _check("--operation", "batch-create-attendee", str(path), cwd=tmp_path)
+    assert json.loads(result.out)["summary"]["errors"] == items + 1  # E101 each, E105
+    # the reader skips whitespace a few times a value; once per finding and value is quadratic
+    assert counting.calls <= 4 * items + 100
+
+
+_NUMBERS: dict[str, Callable[[int], str]] = {
+    "base 60 !!int": lambda n: "1" * (n - 9996) + ":59" * 3332,
+    "base 60 !!float": lambda n: "1" * (n - 302) + ":59" * 100 + ".5",
+    "hexadecimal !!int": lambda n: "0x" + "f" * (n - 2),
+}
+
+
+@pytest.mark.parametrize("use_libyaml", [True, False])
+@pytest.mark.parametrize("kind", _NUMBERS)
+def test_numbers_are_converted_up_to_ten_thousand_characters(
+    kind: str, use_libyaml: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyYAML converts base-60 numbers in quadratic time: 5 MB took minutes. The limit is
+    checked before converting, at N-1, N and N+1 characters."""
+    monkeypatch.setattr(_yaml, "USE_LIBYAML", use_libyaml)
+    number = _NUMBERS[kind]
+    for length in (9_999, 10_000):
+        value = parse_text(f"MaxResults: {number(length)}\n", "yaml").data
+        assert isinstance(value, dict)
+        assert isinstance(value["MaxResults"], (int, float))
+    with pytest.raises(LoadError, match=r"^invalid YAML at line 1, column 13: number too long"):
+        parse_text(f"MaxResults: {number(10_001)}\n", "yaml")
+    with pytest.raises(LoadError, match="number too long"):  # 3 MB: minutes if converted
+        parse_text(f"MaxResults: {number(3_000_000)}\n", "yaml")
+
+
+def _amplifying_profile() -> dict[str, Any]:
+    """3,000 presets, and 2,000 transitions to a preset of a 2,000-character name that does
+    not exist: each E501 once quoted the name in full and listed every preset."""
+    presets = {f"preset-{index}": None for index in range(3_000)}
+    missing = "x" * 2_000
+    transitions = [{"from": "preset-0", "to": missing}] * 2_000
+    return {"presets": presets, "transitions": transitions}
+
+
+def test_messages_quote_40_characters_and_list_a_few_names(tmp_path: Path) -> None:
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(_amplifying_profile()), encoding="utf-8")
+    result = _check(str(path), cwd=tmp_path)
+    assert result.status == 1
+    file = json.loads(result.out)["files"][0]
+    messages = [f["message"] for f in file["findings"] if f["code"] == "E501"]
+    assert len(messages) == 1_000
+    assert file["omitted"] == 1_000
+    assert messages[0] == (
+        f"no preset named '{'x' * 35}...' in this profile; presets: "
+        "'preset-0', 'preset-1', 'preset-2', 'preset-3', 'preset-4' and 2,995 more"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_output_per_file_is_bounded_with_a_last_line_saying_what_was_cut(
+    fmt: str, tmp_path: Path
+) -> None:
+    from capabilities.cli.reporters import MAX_FINDINGS_SHOWN, MAX_TEXT
+
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps(_amplifying_profile()), encoding="utf-8")
+    limit = f"output is limited to {MAX_FINDINGS_SHOWN:,} findings per file"
+    cut = f"1,000 more finding(s) not shown: {limit}"
+    result = run("check", "--no-config", "--format", fmt, str(path), str(GOOD), cwd=tmp_path)
+    assert result.status == 1
+    if fmt == "json":
+        assert json.loads(result.out)["files"][0]["omitted"] == 1_000
+    else:
+        assert result.out.count(cut) == 1
+    assert result.out.count("no preset named 'xxxxx") == MAX_FINDINGS_SHOWN
+    # every finding of at most MAX_TEXT characters of message and of pointer, plus its place
+    assert len(result.out) < MAX_FINDINGS_SHOWN * (2 * MAX_TEXT + 700) + 200_000
+    assert str(GOOD) in result.out or GOOD.name in result.out
+
+
+@pytest.mark.parametrize(("count", "cut"), [(999, False), (1_000, False), (1_001, True)])
+def test_the_output_limit_at_its_bound(count: int, cut: bool, tmp_path: Path) -> None:
+    path = tmp_path / "attendees.json"
+    path.write_text(
+        json.dumps({"MeetingId": GUID, "Attendees": [0] * (count - 1)}), encoding="utf-8"
+    )
+    result = run("check", "--no-config", "--operation", "batch-create-attendee", str(path))
+    lines = result.out.splitlines()
+    assert len([line for line in lines if " error E10" in line]) == min(count, 1_000)
+    assert ("1 more finding(s) not shown" in result.out) is cut
+    assert lines[-1].startswith(f"{count} error(s)")
+
+
+def test_a_long_pointer_is_cut(tmp_path: Path) -> None:
+    from capabilities.cli.reporters import MAX_TEXT
+
+    path = tmp_path / "meeting.json"
+    path.write_text(json.dumps({**MEETING, "k" * 5_000: 1}), encoding="utf-8")
+    result = _check("--operation", "create-meeting", str(path), cwd=tmp_path)
+    (finding,) = json.loads(result.out)["files"][0]["findings"]
+    assert finding["pointer"] == "/" + "k" * (MAX_TEXT - 4) + "..."
+    assert len(finding["message"]) <= MAX_TEXT
+
+
+@pytest.mark.parametrize("use_libyaml", [True, False])
+def test_a_long_key_repeated_through_an_alias_is_quoted_40_characters(
+    use_libyaml: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An alias costs one value however long its key: 500 repetitions of a 10,000-character
+    key once made 500 messages of the whole key."""
+    monkeypatch.setattr(_yaml, "USE_LIBYAML", use_libyaml)
+    key = "k" * 10_000
+    text = f"a: &k {key}\nb: {{" + ", ".join(f"*k : {i}" for i in range(500)) + "}\n"
+    document = parse_text(text, "yaml")
+    messages = [finding.message for finding, _ in document.findings]
+    assert len(messages) == 499
+    assert all(len(message) < 200 for message in messages), max(map(len, messages))
+
+
+def test_explain_output_is_bounded(tmp_path: Path) -> None:
+    from capabilities.cli.explain import MAX_PRESETS, MAX_PROFILES
+
+    many = tmp_path / "presets.json"
+    many.write_text(json.dumps({"presets": {f"p{i}": None for i in range(MAX_PRESETS + 500)}}))
+    text = run("explain", str(many))
+    assert text.status == 0
+    assert text.out.count(" (null: the service's defaults)") == MAX_PRESETS
+    assert "    500 more preset(s) not shown: output is limited to 1,000 per file\n" in text.out
+    profiles = tmp_path / "profiles.json"
+    body = {f"p{i}": {"presets": {"a": None, "b": None}} for i in range(MAX_PROFILES + 10)}
+    profiles.write_text(json.dumps({"profiles": body}))
+    text = run("explain", str(profiles))
+    assert text.out.count(": profile p") == MAX_PROFILES
+    assert text.out.endswith(
+        f"{profiles}: 10 more profile(s) not shown: output is limited to 50 per file\n"
+    )
+    as_json = json.loads(run("explain", "--format", "json", str(profiles)).out)["files"][0]
+    assert as_json["omitted_profiles"] == 10
+    assert len(as_json["profiles"]) == MAX_PROFILES
+    one = json.loads(run("explain", "--format", "json", str(many)).out)["files"][0]
+    assert one["profiles"][0]["omitted_presets"] == 500

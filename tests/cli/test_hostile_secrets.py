@@ -149,7 +149,8 @@ def test_sensitive_values_never_in_any_output(
             args = ["check", "--no-config", "--format", fmt, "--meeting-features", str(features)]
             result = _run([*args, *files], tmp)
             assert result.status in ((2,) if broken else (0, 1)), result.err
-            assert bool(result.err) == broken, result.err  # only the broken file's reason
+            # the broken file's reason, on stderr too where stdout is for programs
+            assert bool(result.err) == (broken and fmt in ("json", "sarif")), result.err
             texts += [result.out, result.err]
         # the checker's own objects, as a program using it would see them
         checked = check_document(
@@ -161,3 +162,108 @@ def test_sensitive_values_never_in_any_output(
     for text in texts:
         assert core not in text
         assert secret not in text
+
+
+ALIASED_SECRET = "SeCrEt7f3a9b"
+#: A sensitive member's value placed in another member by a YAML alias (either way round).
+ALIASED = (
+    f"ExternalUserId: &s {ALIASED_SECRET}\nMeetingId: *s\n",
+    f"MeetingId: &s {ALIASED_SECRET}\nExternalUserId: *s\n",
+    f"MeetingId: {GUID}\nExternalUserId: &s {ALIASED_SECRET}\n"
+    "Capabilities: {Audio: *s, Video: *s, Content: *s}\n",
+    f"ExternalUserId: &s [{ALIASED_SECRET}]\nMeetingId: *s\n",
+    f"presets:\n  a: {{ExternalUserId: &s {ALIASED_SECRET}}}\ntransitions:\n"
+    "  - {from: a, to: *s}\n",
+)
+
+
+def test_a_sensitive_value_as_a_key_through_a_yaml_alias_is_refused() -> None:
+    text = f"ExternalUserId: &s {ALIASED_SECRET}\nMeetingId: {GUID}\n? *s\n: 1\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "aliased.yaml"
+        path.write_text(text, encoding="utf-8")
+        for fmt in ("text", "json", "github", "sarif"):
+            result = _run(["check", "--no-config", "--format", fmt, str(path)], Path(folder))
+            assert result.status == 2
+            assert "a key is the value of a sensitive member" in result.out
+            assert ALIASED_SECRET not in result.out + result.err
+
+
+def test_a_sensitive_value_through_a_yaml_alias_is_shown_nowhere() -> None:
+    for text in ALIASED:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "aliased.yaml"
+            path.write_text(text, encoding="utf-8")
+            for fmt in ("text", "json", "github", "sarif"):
+                result = _run(["check", "--no-config", "--format", fmt, str(path)], Path(folder))
+                assert result.status == 1, (text, result)
+                assert ALIASED_SECRET not in result.out + result.err, (text, fmt)
+                assert "through a YAML alias" in result.out
+
+
+def test_a_sensitive_value_through_an_alias_into_meeting_features() -> None:
+    text = (
+        f"ClientRequestToken: &s {ALIASED_SECRET}\nMediaRegion: us-east-1\n"
+        "MeetingFeatures: {Audio: {EchoReduction: *s}}\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "meeting.yaml"
+        path.write_text(text, encoding="utf-8")
+        attendee = Path(folder) / "attendee.json"
+        attendee.write_text(json.dumps({"MeetingId": GUID, "ExternalUserId": "u"}))
+        result = _run(
+            ["check", "--no-config", "--meeting-features", str(path), str(attendee)], Path(folder)
+        )
+        assert result.status == 2
+        assert "E107" in result.err
+        assert ALIASED_SECRET not in result.out + result.err
+
+
+TOML_KEY = "SeCrEtKey41"
+
+
+def test_toml_parse_errors_quote_no_key() -> None:
+    texts = (
+        f"[{TOML_KEY}]\na = 1\n[{TOML_KEY}]\nb = 2\n",
+        f"a = {{{TOML_KEY} = 1, {TOML_KEY} = 2}}\n",
+        f"{TOML_KEY} = {{a = 1}}\n[{TOML_KEY}.b]\n",
+        f"[[{TOML_KEY}]]\n[{TOML_KEY}]\n",
+        f"{TOML_KEY} = [1]\n[[{TOML_KEY}]]\n",
+        f'"{TOML_KEY}".x = 1\n"{TOML_KEY}" = 2\n',
+    )
+    for text in texts:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "bad.toml"
+            path.write_text(text, encoding="utf-8")
+            result = _run(["check", "--no-config", str(path)], Path(folder))
+            assert result.status == 2, text
+            assert "invalid TOML" in result.out
+            assert TOML_KEY not in result.err + result.out, (text, result.err)
+
+
+EXPLAIN_SECRET = "SeCrEtXp1a1n"
+
+
+def test_explain_shows_only_values_the_model_lets_it_show() -> None:
+    """A misplaced sensitive member (or any member the model does not define) under
+    MeetingFeatures is not shown by explain, in either format; what the model defines is."""
+    features = {
+        "Video": {"MaxResolution": "FHD", "JoinToken": EXPLAIN_SECRET},
+        "ExternalMeetingId": EXPLAIN_SECRET,
+        "JoinToken": EXPLAIN_SECRET,
+        "Other": {"Deep": [EXPLAIN_SECRET]},
+        "Attendee": {"MaxCount": 25},
+    }
+    profile = {"presets": {"viewer": None}, "MeetingFeatures": features}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "profile.json"
+        path.write_text(json.dumps(profile), encoding="utf-8")
+        text = _run(["explain", str(path)], Path(folder))
+        as_json = _run(["explain", "--format", "json", str(path)], Path(folder))
+    for result in (text, as_json):
+        assert result.status == 0, result
+        assert EXPLAIN_SECRET not in result.out + result.err
+    shown = json.loads(as_json.out)["files"][0]["profiles"][0]["meeting_features"]
+    assert shown["Video"] == {"MaxResolution": "FHD"}
+    assert shown["Attendee"] == {"MaxCount": 25}
+    assert set(shown) <= {"Audio", "Video", "Content", "Attendee"}

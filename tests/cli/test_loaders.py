@@ -90,7 +90,7 @@ def test_fifo_is_not_read(tmp_path: Path) -> None:
         ("[a]\nx = 1\n[a]\ny = 2\n", "toml", "invalid TOML"),
         ("[" * 300 + "]" * 300, "json", "nested too deeply"),
         ("[" * 300 + "]" * 300, "yaml", "nested too deeply"),
-        ("- " * 2000 + "x", "yaml", "nesting depth"),
+        ("- " * 2000 + "x", "yaml", "nested too deeply"),
         ("a = " + "[" * 300 + "]" * 300, "toml", "nested"),
         ('{"a": ' + "9" * 5000 + "}", "json", "number too long"),
     ],

@@ -18,6 +18,7 @@ def with_fake(ratio: float) -> FakeResult:
     return FakeResult(
         fake_ns=Series((1000.0 * ratio,) * 3),
         stubber_ns=Series((1000.0,) * 3),
+        floor_ns=Series((1900.0,) * 3),
         in_process_rps=3000.0,
         http_rps=800.0,
         http_threads_rps=1200.0,
@@ -41,4 +42,6 @@ def test_the_section_shows_the_numbers() -> None:
     assert "| HTTP (`chime-capabilities serve`), 8 threads | 1,200 |" in markdown
     assert "offline service 2.00 µs, by\nbotocore's Stubber 1.00 µs (2.00x)" in markdown
     assert "1,200" in render_text(results)
+    # the floor: botocore alone at before-send, with no service behind it
+    assert "takes 1.90 µs (1.90x the Stubber's)" in " ".join(markdown.split())
     assert "## The offline service" not in render_markdown(replace(fabricated(), fake=None))

@@ -39,7 +39,10 @@ def test_create_meeting_returns_what_the_service_returns(client: Any) -> None:
     placement = created["MediaPlacement"]
     assert placement["SignalingUrl"] == f"wss://signal.m3.ew1.app.chime.aws/control/{meeting_id}"
     assert len(placement) == 8
-    assert "PrimaryMeetingId" not in created
+    assert "PrimaryMeetingId" not in created  # sent as null, which botocore drops
+    plain = meeting(client, ExternalMeetingId="meeting-2")
+    assert plain["TenantIds"] == []  # as the service sends it
+    assert "MeetingHostId" not in plain
     assert client.get_meeting(MeetingId=meeting_id)["Meeting"] == created
 
 
@@ -223,7 +226,11 @@ def test_state_and_reset(client: Any, fake: FakeChimeSdkMeetings) -> None:
     created = meeting(client, Tags=[{"Key": "team", "Value": "blue"}])
     client.create_attendee(MeetingId=created["MeetingId"], ExternalUserId="user-1")
     state = fake.state()
-    assert [entry["Meeting"] for entry in state["Meetings"]] == [created]
+    # the state holds the service's body, nulls included; botocore drops the nulls
+    stored = state["Meetings"][0]["Meeting"]
+    assert stored["MeetingHostId"] is None
+    assert len(state["Meetings"]) == 1
+    assert {key: value for key, value in stored.items() if value is not None} == created
     assert [a["ExternalUserId"] for a in state["Meetings"][0]["Attendees"]] == ["user-1"]
     assert state["Meetings"][0]["Tags"] == [{"Key": "team", "Value": "blue"}]
     fake.reset()

@@ -519,8 +519,8 @@ def meeting_request_extras(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         tag = st.fixed_dictionaries(
             {
-                "Key": st.text("aZ+,-./:;<=>_", min_size=1, max_size=12),
-                "Value": st.text("aZ09_+,-./:;<=>@ \t", max_size=12),
+                "Key": st.text("aZ+,-./:;<=_", min_size=1, max_size=12),
+                "Value": st.text("aZ09_+,-./:;<=@ \t日é٣\u00a0", max_size=12),
             }
         )
         extras["Tags"] = draw(st.lists(tag, max_size=4, unique_by=lambda t: t["Key"]))
