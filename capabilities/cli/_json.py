@@ -23,7 +23,7 @@ from typing import Any, Optional
 
 from ..report import Finding, escape_token, make_finding, tokens
 from ..validator import show
-from .loaders import (
+from ._document import (
     MAX_DEPTH,
     Document,
     LineIndex,

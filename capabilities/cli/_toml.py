@@ -22,7 +22,7 @@ from typing import Union
 from ..report import Finding, make_finding
 from ..report import pointer as _pointer
 from ..validator import show
-from .loaders import (
+from ._document import (
     MAX_DEPTH,
     Document,
     LineIndex,

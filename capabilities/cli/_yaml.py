@@ -18,7 +18,7 @@ import yaml
 from .. import _model as m
 from ..report import Finding, escape_token, make_finding, tokens
 from ..validator import show
-from .loaders import (
+from ._document import (
     MAX_DEPTH,
     Document,
     LineIndex,
