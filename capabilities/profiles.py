@@ -28,6 +28,7 @@ from itertools import islice
 from typing import Any, Optional
 
 from . import _model as m
+from ._values import show, type_name
 from .matrix import Resolutions, Triple
 from .report import (
     CapabilityValidationError,
@@ -42,9 +43,7 @@ from .validator import (
     features_resolutions,
     meeting_parts,
     part_findings,
-    show,
     transition_texts,
-    type_name,
     validate,
 )
 

@@ -11,6 +11,7 @@ from typing import Any, Callable, NamedTuple, Optional, cast
 
 from . import _model as m
 from ._crossfield import StructureRule
+from ._values import is_int, plain_value, show, string_value, type_name
 from .matrix import (
     Resolutions,
     Triple,
@@ -27,8 +28,8 @@ from .types import AttendeeCapabilities, MeetingFeatures
 
 #: The public API is ``__all__``. ``profiles.py`` and the command line also use
 #: ``effective_triple``, ``features_argument``, ``features_resolutions``, ``meeting_parts``,
-#: ``part_findings``, ``show``, ``transition_texts``, ``capability_transitions`` and
-#: ``type_name``: internal, not exported by the package.
+#: ``part_findings``, ``transition_texts`` and ``capability_transitions``: internal, not
+#: exported by the package.
 __all__ = [
     "allowed_capabilities",
     "normalize",
@@ -57,91 +58,6 @@ def operation_name(operation: str) -> str:
             return _OPERATIONS[operation].name
     supported = ", ".join(m.OPERATIONS)
     raise ValueError(f"unsupported operation {show(operation)}; supported: {supported}")
-
-
-# --- value rendering (never used for sensitive members) -------------------------------------
-
-_JSON_TYPES = {
-    dict: "object",
-    list: "array",
-    tuple: "array",
-    str: "string",
-    int: "integer",
-    float: "number",
-    bool: "boolean",
-    type(None): "null",
-}
-
-
-def type_name(value: object) -> str:
-    """The JSON name of a value's type (of a subclass too); the Python name of another type."""
-    name = _JSON_TYPES.get(type(value))
-    if name is None:
-        kinds = (name for kind, name in _JSON_TYPES.items() if isinstance(value, kind))
-        name = next(kinds, type(value).__name__)
-    return name
-
-
-def show(value: object, limit: int = 40) -> str:
-    text = repr(value[: limit + 1]) if isinstance(value, str) else f"<{type_name(value)}>"
-    return text if len(text) <= limit else text[: limit - 4] + "...'"
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-# --- the Python values botocore accepts ---------------------------------------------------
-#
-# botocore's ParamValidator tests isinstance: any dict subclass is an object, any list or
-# tuple (or subclass) a list, any str subclass a string, any int subclass an integer (bool
-# too, which the service refuses in JSON: E101 keeps refusing it). The generated predicate
-# tests ``type(v) is dict`` and friends, the fast way, and refuses a subclass; the walk then
-# accepts it (``isinstance``), reads a string by its value, and so reports exactly what the
-# plain twin gives. Arguments (meeting_features, previous) are made plain by _plain.
-
-
-def _text(value: object) -> Optional[str]:
-    """The string value of a ``str`` or ``str`` subclass (an Enum member's value, whatever its
-    ``__str__`` says); None for anything else."""
-    if type(value) is str:
-        return value
-    return str.__str__(value) if isinstance(value, str) else None
-
-
-def _plain(shape: m.Shape, value: object) -> object:
-    """``value`` with subclasses of dict, list, tuple, str and int replaced by the plain types,
-    along ``shape`` (members outside the shape are kept as they are); ``value`` itself when
-    nothing is replaced."""
-    kind = type(value)
-    if kind is str or kind is int or value is None:
-        return value
-    if isinstance(value, dict):
-        if not isinstance(shape, m.Structure):
-            return value
-        out = {}
-        changed = kind is not dict
-        for key, item in value.items():
-            if type(key) is not str and isinstance(key, str):
-                key, changed = str.__str__(key), True
-            member = shape.members.get(key) if type(key) is str else None
-            if member is not None:
-                plain = _plain(member, item)
-                changed = changed or plain is not item
-                item = plain
-            out[key] = item
-        return out if changed else value
-    if isinstance(value, (list, tuple)):
-        if not isinstance(shape, m.ListOf):
-            return value
-        items = [_plain(shape.member, item) for item in value]
-        unchanged = all(new is old for new, old in zip(items, value))
-        return value if unchanged and (kind is list or kind is tuple) else items
-    if isinstance(value, str):
-        return str.__str__(value)
-    if _is_int(value):
-        return int.__int__(cast(int, value))
-    return value
 
 
 # --- the walk --------------------------------------------------------------------------------
@@ -287,7 +203,7 @@ def _duplicates(
 ) -> None:
     """``fold``: the values compare without regard to letter case."""
     name, code = unique
-    keys = [_text(item.get(name)) if isinstance(item, dict) else None for item in items]
+    keys = [string_value(item.get(name)) if isinstance(item, dict) else None for item in items]
     strings = [key.lower() if fold else key for key in keys if isinstance(key, str)]
     if len(set(strings)) == len(strings):
         return
@@ -305,7 +221,7 @@ def _duplicates(
 
 
 def _integer_findings(shape: m.Integer, value: object, loc: Location, ctx: _Context) -> None:
-    if not _is_int(value):
+    if not is_int(value):
         _wrong_type(shape, value, loc, ctx)
         return
     assert isinstance(value, int)
@@ -718,7 +634,7 @@ class _WalkWriter(_SourceWriter):
             self.string(shape, v, where, depth)
         elif isinstance(shape, m.Integer):
             bounds = self.outside(v, shape.minimum, shape.maximum)
-            self.emit(depth, f"if not {self.constant(_is_int)}({v}) or {bounds}:")
+            self.emit(depth, f"if not {self.constant(is_int)}({v}) or {bounds}:")
             self.report(depth + 1, _integer_findings, self.constant(shape), v, at)
         elif isinstance(shape, m.Boolean):
             self.emit(depth, f"if type({v}) is not bool:")
@@ -870,7 +786,7 @@ def _clean_triples(
 
 
 def _valid_capability(value: Any) -> Optional[str]:
-    text = _text(value)
+    text = string_value(value)
     return text if text in m.MEDIA_CAPABILITIES else None
 
 
@@ -972,7 +888,7 @@ def _max_resolution(part: object, default: str) -> Optional[str]:
     if not isinstance(part, dict):
         return None
     value = part.get("MaxResolution")
-    return default if value is None else _text(value)
+    return default if value is None else string_value(value)
 
 
 def _resolutions(features: object) -> Optional[Resolutions]:
@@ -1029,7 +945,7 @@ def _checked_features(value: object, what: str) -> dict[str, Any]:
     features = features_argument(value)
     clean = _clean(m.MEETING_FEATURES)
     if not clean(features, _FEATURES_PROBE):
-        features = _plain(m.MEETING_FEATURES, features)
+        features = plain_value(m.MEETING_FEATURES, features)
         if not clean(features, _FEATURES_PROBE):
             ctx = _Context(response=True, resolutions=None)
             _walker(m.MEETING_FEATURES)(features, (), ctx)
@@ -1082,7 +998,7 @@ def _checked_triple(capabilities: object, what: str) -> Triple:
     """Check the shape of a capabilities argument (three valid values, nothing else)."""
     clean = _clean(m.ATTENDEE_CAPABILITIES)
     if not clean(capabilities, _SHAPE_PROBE):
-        capabilities = _plain(m.ATTENDEE_CAPABILITIES, capabilities)
+        capabilities = plain_value(m.ATTENDEE_CAPABILITIES, capabilities)
         if not clean(capabilities, _SHAPE_PROBE):
             ctx = _Context(response=False, resolutions=None, cross_field=False)
             _walker(m.ATTENDEE_CAPABILITIES)(capabilities, (), ctx)

@@ -21,8 +21,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Optional
 
+from .._values import show
 from ..report import Finding, escape_token, make_finding, tokens
-from ..validator import show
 from ._document import (
     MAX_DEPTH,
     Document,

@@ -19,9 +19,9 @@ import re
 import sys
 from typing import Union
 
+from .._values import show
 from ..report import Finding, make_finding
 from ..report import pointer as _pointer
-from ..validator import show
 from ._document import (
     MAX_DEPTH,
     Document,

@@ -16,8 +16,8 @@ from typing import Any, Optional
 import yaml
 
 from .. import _model as m
+from .._values import show
 from ..report import Finding, escape_token, make_finding, tokens
-from ..validator import show
 from ._document import (
     MAX_DEPTH,
     Document,
