@@ -423,8 +423,12 @@ class _SourceWriter:
         """The compiled function. Its file name, ``<chime-capabilities: Shape walk>``, is
         registered with ``linecache``: tracebacks and profilers show the generated lines."""
         text = self.source(shape)
-        filename = f"<chime-capabilities: {shape.name} {self.name}>"
-        linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
+        lines = text.splitlines(True)
+        filename, number = f"<chime-capabilities: {shape.name} {self.name}>", 1
+        while filename in linecache.cache and linecache.getlines(filename) != lines:
+            number += 1  # another shape of the same name
+            filename = f"<chime-capabilities: {shape.name} {self.name} {number}>"
+        linecache.cache[filename] = (len(text), None, lines, filename)
         namespace = dict(self.constants)
         # source built from the rule data only
         exec(compile(text, filename, "exec"), namespace)

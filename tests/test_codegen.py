@@ -52,3 +52,12 @@ def test_command_refuses_what_has_no_source(argv: list[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(argv)
     assert exited.value.code == 2
+
+
+def test_shapes_of_one_name_get_their_own_file() -> None:
+    first = m.Structure("Twin", {"A": m.BOOLEAN})
+    second = m.Structure("Twin", {"B": m.BOOLEAN})
+    names = [validator._walker(shape).__code__.co_filename for shape in (first, second)]
+    assert names[0] != names[1]
+    for name, member in zip(names, ("'A'", "'B'")):
+        assert member in "".join(linecache.getlines(name))
