@@ -1,12 +1,13 @@
 """Run a parsed command: load the configuration, check or explain each file, report.
 
 ``execute`` takes the plain options object the command line was parsed into and the two
-streams, and returns the exit status. It never writes to the files it reads.
+streams, and returns the exit status. It writes to the files it reads only with ``--fix``.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Optional, TextIO
 
@@ -14,7 +15,18 @@ from ..rules import RULES
 from .checker import FileResult, RuleFilter, UsageError, check_document, load_meeting_features
 from .checker import resolve_operation as _resolve_operation
 from .config import Config, find_config
-from .loaders import DEFAULT_MAX_FILE_SIZE, LoadError, load_file, located
+from .loaders import (
+    _UTF8_BOM,
+    DEFAULT_MAX_FILE_SIZE,
+    Document,
+    LoadError,
+    decode,
+    detect_format,
+    load_file,
+    located,
+    parse_text,
+    read_bytes,
+)
 from .options import CheckOptions, ExplainOptions, Options, RulesOptions, ServeOptions
 from .reporters import REPORTERS, printable
 
@@ -63,10 +75,11 @@ def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> 
             raise UsageError(f"--meeting-features: {internal_error(error)}") from None
     reporter = REPORTERS[options.output_format](stdout)
     results = []
+    diffs = 0
     for path in options.files:
-        try:
-            document = load_file(path, max_size=max_size)
-            result = check_document(
+
+        def check(document: Document, path: str = path) -> FileResult:
+            return check_document(
                 path,
                 document,
                 kind=options.kind,
@@ -74,11 +87,20 @@ def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> 
                 meeting_features=features,
                 rules=rules,
             )
+
+        try:
+            if options.fix or options.diff:
+                result, changed = _fix(path, check, options, max_size, stdout, stderr)
+                diffs += changed
+            else:
+                result = check(load_file(path, max_size=max_size))
         except LoadError as error:
             result = FileResult.failed(path, error)
         except Exception as error:  # a defect: the other files are still checked
             result = FileResult(path, error=internal_error(error))
         results.append(result)
+    if options.diff:
+        return _status(results, strict=False) if diffs == 0 else EXIT_ERRORS
     reporter.report(results)
     if reporter.for_programs:  # a person reads stderr
         for result in results:
@@ -86,6 +108,44 @@ def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> 
                 reason = located(result.error, result.error_position)
                 stderr.write(f"{PROG}: error: {printable(result.path)}: {printable(reason)}\n")
     return _status(results, strict=strict)
+
+
+def _fix(
+    path: str,
+    check: Callable[[Document], FileResult],
+    options: CheckOptions,
+    max_size: int,
+    stdout: TextIO,
+    stderr: TextIO,
+) -> tuple[FileResult, bool]:
+    """Check one file and apply (``--fix``) or show (``--diff``) its fixes; the result is
+    that of the file as it is afterwards, and whether there was anything to change."""
+    from .fixes import plan_fixes, sensitive_lines, unified_diff, write_atomically
+
+    raw = read_bytes(path, max_size=max_size)
+    text = decode(raw)
+    document = parse_text(text, detect_format(path, text))
+    result = check(document)
+    if result.error is not None:
+        return result, False
+    planned = plan_fixes(text, document, [(i.finding, i.position) for i in result.findings])
+    for skipped in planned.skipped:
+        where = f"{printable(path)}:{skipped.position.line}:{skipped.position.column}"
+        stderr.write(f"{where}: fix of {skipped.finding.code} skipped: {skipped.reason}\n")
+    if not planned.changed:
+        return result, False
+    if options.diff:
+        hidden = sensitive_lines(document, text)
+        stdout.write(unified_diff(path, text, planned.text, hidden))
+        return result, True
+    bom = _UTF8_BOM if raw.startswith(_UTF8_BOM) else b""
+    why = write_atomically(path, raw, bom + planned.text.encode("utf-8"), max_size=max_size)
+    if why is not None:
+        stderr.write(f"{PROG}: error: {printable(path)}: {why}\n")
+        return result, True
+    count = len(planned.applied)
+    stderr.write(f"{printable(path)}: fixed {count} finding{'s' if count != 1 else ''}\n")
+    return check(parse_text(planned.text, document.format)), True
 
 
 def internal_error(error: BaseException) -> str:

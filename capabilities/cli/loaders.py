@@ -36,6 +36,7 @@ __all__ = [
     "forget",
     "load_file",
     "parse_text",
+    "read_bytes",
     "read_text",
 ]
 
@@ -168,6 +169,10 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset) - 1
         return Position(line + 1, offset - self._starts[line] + 1)
 
+    def offset(self, position: Position) -> int:
+        """The offset of ``position`` (the inverse of ``position``)."""
+        return self._starts[position.line - 1] + position.column - 1
+
 
 class OffsetPositions(Mapping[str, Position]):
     """Pointer -> position, kept as text offsets and turned into a line and column only when
@@ -229,6 +234,11 @@ def nesting(data: object) -> int:
 
 def read_text(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """The file's text: UTF-8 (a BOM is accepted), not empty, not binary, not too large."""
+    return decode(read_bytes(path, max_size=max_size))
+
+
+def read_bytes(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """The bytes of a regular file that is not too large."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -258,7 +268,7 @@ def read_text(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
         raise LoadError(f"cannot read: {error.strerror or 'error'}") from None
     if len(raw) > max_size:
         raise LoadError(f"file is larger than the limit of {max_size} bytes (--max-file-size)")
-    return decode(raw)
+    return bytes(raw)
 
 
 def decode(raw: bytes | bytearray) -> str:

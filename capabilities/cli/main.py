@@ -95,6 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse larger files (bytes, or 512KB, 5MB; default 5MB)",
     )
     check.add_argument(
+        "--fix",
+        action="store_true",
+        help="write the suggested fixes back into the files (only the values change)",
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the suggested fixes as a unified diff and write nothing "
+        "(exit status 1 when there is one)",
+    )
+    check.add_argument(
         "--no-config",
         dest="use_config",
         action="store_false",
@@ -151,6 +162,8 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> Options:
             strict=args.strict,
             max_file_size=args.max_file_size,
             use_config=args.use_config,
+            fix=args.fix,
+            diff=args.diff,
         )
     if args.command == "explain":
         return ExplainOptions(

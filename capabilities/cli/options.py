@@ -22,6 +22,10 @@ class CheckOptions:
     strict: Optional[bool] = None
     max_file_size: Optional[int] = None
     use_config: bool = True
+    #: Write the suggested fixes back into the files.
+    fix: bool = False
+    #: Print the fixes as a unified diff; write nothing.
+    diff: bool = False
 
 
 @dataclass(frozen=True)
