@@ -83,7 +83,14 @@ def test_hook_file_patterns(hook_id: str) -> None:
 
 
 def test_hook_definitions() -> None:
-    assert set(HOOKS) == set(MATCHES)
+    assert set(HOOKS) == set(MATCHES) | {f"{hook}-fix" for hook in MATCHES}
+    for hook_id in MATCHES:  # a -fix hook is its check with --fix, on the same files
+        fixing = HOOKS[f"{hook_id}-fix"]
+        assert fixing["entry"] == HOOKS[hook_id]["entry"] + " --fix"
+        assert (fixing["files"], fixing["types_or"]) == (
+            HOOKS[hook_id]["files"],
+            HOOKS[hook_id]["types_or"],
+        )
     for hook in HOOKS.values():
         assert hook["language"] == "python"
         assert hook["entry"].startswith("chime-capabilities check --kind ")
@@ -170,6 +177,15 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert "profiles/broken.json:" not in output.replace("chime-profiles/broken.json:", "")
     for name in good:  # good files have no error line
         assert not re.search(re.escape(name) + r":\d+:\d+: error", output), name
+    # the -fix hooks ran after the checks: the staged broken file comes out fixed
+    assert re.search(r"Check and fix AWS CLI input files for chime-sdk-meetings\.+Failed", output)
+    assert "chime-cli-input/batch-create-attendee.yaml: fixed 1 finding" in output
+    broken = (EXAMPLES / "cli-input" / "batch-create-attendee.yaml").read_text()
+    fixed = broken.replace("Content: Receive}", "Content: None}", 1)
+    assert fixed != broken
+    assert (work / "chime-cli-input/batch-create-attendee.yaml").read_text() == fixed
+    for name, source in {**good, **ignored}.items():
+        assert (work / name).read_bytes() == source.read_bytes(), name
 
     only_good = _try_repo(project, work, "--files", *good)
     output = only_good.stdout + only_good.stderr
