@@ -7,14 +7,18 @@ streams, and returns the exit status. It writes to the files it reads only with 
 from __future__ import annotations
 
 import io
+import os
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional, TextIO
+from typing import Any, BinaryIO, Optional, TextIO
 
 from ..rules import RULES
 from .checker import FileResult, RuleFilter, UsageError, check_document, load_meeting_features
 from .checker import resolve_operation as _resolve_operation
 from .config import Config, find_config
+from .inputs import STDIN, expand, read_stdin
 from .loaders import (
     _UTF8_BOM,
     DEFAULT_MAX_FILE_SIZE,
@@ -22,7 +26,6 @@ from .loaders import (
     LoadError,
     decode,
     detect_format,
-    load_file,
     located,
     parse_text,
     read_bytes,
@@ -40,11 +43,19 @@ EXIT_USAGE = 2
 PROG = "chime-capabilities"
 
 
-def execute(options: Options, *, stdout: TextIO, stderr: TextIO, cwd: Optional[Path] = None) -> int:
-    """Run one command; returns the exit status."""
+def execute(
+    options: Options,
+    *,
+    stdout: TextIO,
+    stderr: TextIO,
+    cwd: Optional[Path] = None,
+    stdin: Optional[BinaryIO] = None,
+) -> int:
+    """Run one command; returns the exit status. ``stdin`` is read for the file ``-``
+    (default: the process's standard input)."""
     try:
         if isinstance(options, CheckOptions):
-            return _check(options, stdout, stderr, cwd or Path.cwd())
+            return _check(options, stdout, stderr, cwd or Path.cwd(), stdin)
         if isinstance(options, ExplainOptions):
             return _explain(options, stdout, stderr)
         if isinstance(options, ServeOptions):
@@ -55,7 +66,9 @@ def execute(options: Options, *, stdout: TextIO, stderr: TextIO, cwd: Optional[P
         return EXIT_USAGE
 
 
-def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> int:
+def _check(
+    options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path, stdin: Optional[BinaryIO]
+) -> int:
     config = find_config(cwd) if options.use_config else Config()
     select = options.select if options.select is not None else config.select
     ignore = options.ignore if options.ignore is not None else config.ignore
@@ -73,32 +86,50 @@ def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> 
             raise
         except Exception as error:  # a defect: say so without showing any value
             raise UsageError(f"--meeting-features: {internal_error(error)}") from None
-    reporter = REPORTERS[options.output_format](stdout)
+    if options.fix and STDIN in options.files and not options.diff:
+        raise UsageError("--fix writes files, not standard input (--diff shows the fixes)")
+    color = stdout.isatty() and not os.environ.get("NO_COLOR")
+    reporter = REPORTERS[options.output_format](stdout, quiet=options.quiet, color=color)
     results = []
-    diffs = 0
-    for path in options.files:
+    diffs = skipped = 0
+    for item in expand(options.files, options.exclude, cwd):
+        name = (options.stdin_filename or STDIN) if item.path == STDIN else item.path
 
-        def check(document: Document, path: str = path) -> FileResult:
+        def check(document: Document, name: str = name) -> FileResult:
             return check_document(
-                path,
+                name,
                 document,
                 kind=options.kind,
-                operation=operation or config.operation_for(path, cwd),
+                operation=operation or config.operation_for(name, cwd),
                 meeting_features=features,
                 rules=rules,
             )
 
         try:
-            if options.fix or options.diff:
-                result, changed = _fix(path, check, options, max_size, stdout, stderr)
-                diffs += changed
+            if item.path == STDIN:
+                raw = read_stdin(stdin or sys.stdin.buffer, max_size=max_size)
             else:
-                result = check(load_file(path, max_size=max_size))
+                raw = read_bytes(item.path, max_size=max_size)
+            text = decode(raw)
+            document = parse_text(text, detect_format(name, text))
+            result = check(document)
+            if (options.fix or options.diff) and result.error is None:
+                fixing = _Fixing(item.path, raw, text, document)
+                result, changed = _fix(fixing, result, check, options, stdout, stderr)
+                diffs += changed
         except LoadError as error:
-            result = FileResult.failed(path, error)
+            result = FileResult.failed(name, error)
         except Exception as error:  # a defect: the other files are still checked
-            result = FileResult(path, error=internal_error(error))
+            result = FileResult(name, error=internal_error(error))
+        if item.walked and result.error is not None:  # not a file of ours
+            skipped += 1
+            continue
         results.append(result)
+    if skipped and not options.quiet:
+        stderr.write(
+            f"{PROG}: {skipped} file(s) in folders skipped: not a profile or an AWS CLI input "
+            "file the checker can read\n"
+        )
     if options.diff:
         return _status(results, strict=False) if diffs == 0 else EXIT_ERRORS
     reporter.report(results)
@@ -110,41 +141,49 @@ def _check(options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path) -> 
     return _status(results, strict=strict)
 
 
+@dataclass(frozen=True)
+class _Fixing:
+    """A file as read: its path, bytes, text and parsed document."""
+
+    path: str
+    raw: bytes
+    text: str
+    document: Document
+
+
 def _fix(
-    path: str,
+    file: _Fixing,
+    result: FileResult,
     check: Callable[[Document], FileResult],
     options: CheckOptions,
-    max_size: int,
     stdout: TextIO,
     stderr: TextIO,
 ) -> tuple[FileResult, bool]:
-    """Check one file and apply (``--fix``) or show (``--diff``) its fixes; the result is
-    that of the file as it is afterwards, and whether there was anything to change."""
+    """Apply (``--fix``) or show (``--diff``) the fixes of a checked file; the result is that
+    of the file as it is afterwards, and whether there was anything to change."""
     from .fixes import plan_fixes, sensitive_lines, unified_diff, write_atomically
 
-    raw = read_bytes(path, max_size=max_size)
-    text = decode(raw)
-    document = parse_text(text, detect_format(path, text))
-    result = check(document)
-    if result.error is not None:
-        return result, False
+    raw, text, document = file.raw, file.text, file.document
+    shown = result.path
     planned = plan_fixes(text, document, [(i.finding, i.position) for i in result.findings])
     for skipped in planned.skipped:
-        where = f"{printable(path)}:{skipped.position.line}:{skipped.position.column}"
+        where = f"{printable(shown)}:{skipped.position.line}:{skipped.position.column}"
         stderr.write(f"{where}: fix of {skipped.finding.code} skipped: {skipped.reason}\n")
     if not planned.changed:
         return result, False
     if options.diff:
         hidden = sensitive_lines(document, text)
-        stdout.write(unified_diff(path, text, planned.text, hidden))
+        stdout.write(unified_diff(shown, text, planned.text, hidden))
         return result, True
     bom = _UTF8_BOM if raw.startswith(_UTF8_BOM) else b""
-    why = write_atomically(path, raw, bom + planned.text.encode("utf-8"), max_size=max_size)
+    new = bom + planned.text.encode("utf-8")
+    why = write_atomically(file.path, raw, new)
     if why is not None:
-        stderr.write(f"{PROG}: error: {printable(path)}: {why}\n")
+        stderr.write(f"{PROG}: error: {printable(shown)}: {why}\n")
         return result, True
     count = len(planned.applied)
-    stderr.write(f"{printable(path)}: fixed {count} finding{'s' if count != 1 else ''}\n")
+    if not options.quiet:
+        stderr.write(f"{printable(shown)}: fixed {count} finding{'s' if count != 1 else ''}\n")
     return check(parse_text(planned.text, document.format)), True
 
 

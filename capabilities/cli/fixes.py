@@ -285,11 +285,16 @@ def sensitive_lines(document: Document, text: str) -> frozenset[int]:
     return frozenset(lines)
 
 
-def write_atomically(path: str, original: bytes, new: bytes, *, max_size: int) -> Optional[str]:
-    """Replace the file's content, keeping its mode; None, or why it was not written."""
+def write_atomically(path: str, original: bytes, new: bytes) -> Optional[str]:
+    """Replace the file's content, keeping its mode, unless it is no longer ``original``;
+    None, or why it was not written."""
+    changed = "the file changed since it was read; not written"
     try:
-        if read_bytes(path, max_size=max_size) != original:
-            return "the file changed since it was read; not written"
+        if read_bytes(path, max_size=len(original)) != original:
+            return changed
+    except LoadError:  # larger now, or gone
+        return changed
+    try:
         mode = os.stat(path).st_mode & 0o7777
         folder = os.path.dirname(os.path.abspath(path))
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".chime-capabilities-")

@@ -44,7 +44,29 @@ def build_parser() -> argparse.ArgumentParser:
         "YAML or TOML). Exit status: 0 nothing wrong, 1 an error (or a warning with --strict), "
         "2 a usage error or a file that cannot be read or parsed.",
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders (walked for .json, .yaml, .yml and .toml files; inside a git work "
+        "tree, files git ignores are left out) or - for standard input",
+    )
+    check.add_argument(
+        "--exclude",
+        action="append",
+        type=_codes,
+        metavar="PATTERNS",
+        help="leave out paths matching these glob patterns (comma-separated, repeatable)",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of standard input (-): shown in findings, and used to tell the format "
+        "and the operation",
+    )
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="print the findings only: no notes, no summary"
+    )
     check.add_argument(
         "--kind",
         choices=KINDS,
@@ -164,6 +186,9 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> Options:
             use_config=args.use_config,
             fix=args.fix,
             diff=args.diff,
+            exclude=_joined(args.exclude) or (),
+            stdin_filename=args.stdin_filename,
+            quiet=args.quiet,
         )
     if args.command == "explain":
         return ExplainOptions(

@@ -26,6 +26,12 @@ class CheckOptions:
     fix: bool = False
     #: Print the fixes as a unified diff; write nothing.
     diff: bool = False
+    #: Path patterns left out of the files and folders given.
+    exclude: tuple[str, ...] = ()
+    #: The name of standard input (``-``), for positions and format detection.
+    stdin_filename: Optional[str] = None
+    #: Only the findings: no notes, no summary.
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
