@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,6 +235,12 @@ def _explain(options: ExplainOptions, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _rules(options: RulesOptions, stdout: TextIO) -> int:
+    chosen = list(RULES.values())
+    if options.code is not None:
+        code = options.code.strip().upper()
+        if code not in RULES:
+            raise UsageError(f"no rule {options.code!r}; the codes: {', '.join(RULES)}")
+        chosen = [RULES[code]]
     if options.output_format == "json":
         import json
 
@@ -247,14 +254,34 @@ def _rules(options: RulesOptions, stdout: TextIO) -> int:
                 "source": rule.source_url,
                 "exception": rule.exception,
             }
-            for rule in RULES.values()
+            for rule in chosen
         ]
-        json.dump({"version": 1, "rules": catalog}, stdout, indent=2)
+        document = catalog[0] if options.code is not None else {"version": 1, "rules": catalog}
+        json.dump(document, stdout, indent=2)
         stdout.write("\n")
         return EXIT_OK
-    for rule in RULES.values():
+    if options.code is not None:
+        rule = chosen[0]
+        text = textwrap.fill(rule.description, 88, break_on_hyphens=False, break_long_words=False)
+        stdout.write(
+            f"{rule.code}: {rule.summary}\n\n"
+            f"{text}\n\n"
+            f"Severity:  {rule.severity}\n"
+            f"Status:    {rule.status} ({_STATUS_MEANS[rule.status]})\n"
+            f"Source:    {rule.source_url}\n"
+            f"Exception: {rule.exception or 'none (not an error)'}\n"
+        )
+        return EXIT_OK
+    for rule in chosen:
         stdout.write(f"{rule.code}  {rule.severity:<7}  {rule.status:<10}  {rule.summary}\n")
     return EXIT_OK
+
+
+#: What a rule's status says.
+_STATUS_MEANS = {
+    "documented": "the documentation says so",
+    "decided": "the project's reading where the documentation is silent or unclear",
+}
 
 
 def _serve(options: ServeOptions, stdout: TextIO) -> int:

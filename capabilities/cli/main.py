@@ -144,7 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
     explain.add_argument("--max-file-size", type=_size, metavar="SIZE")
 
-    rules = commands.add_parser("rules", help="list the rule catalog")
+    rules = commands.add_parser(
+        "rules",
+        help="list the rule catalog, or show one rule",
+        description="Without CODE, one line per rule. With CODE, the rule in full: its summary, "
+        "the documentation sentence it encodes (or the project's reading of it), its source, "
+        "whether it is documented or decided, and the service exception it maps to.",
+    )
+    rules.add_argument("code", nargs="?", metavar="CODE", help="a rule code (E303)")
     rules.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
 
     serve = commands.add_parser(
@@ -200,7 +207,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> Options:
         return ServeOptions(
             host=args.host, port=args.port, allow_remote=args.allow_remote, seed=args.seed
         )
-    return RulesOptions(output_format=args.output_format)
+    return RulesOptions(output_format=args.output_format, code=args.code)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -45,9 +45,11 @@ class ExplainOptions:
 
 @dataclass(frozen=True)
 class RulesOptions:
-    """``chime-capabilities rules``."""
+    """``chime-capabilities rules [CODE]``."""
 
     output_format: str = "text"
+    #: One rule to show in full; None lists the catalog.
+    code: Optional[str] = None
 
 
 @dataclass(frozen=True)
