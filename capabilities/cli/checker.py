@@ -17,7 +17,12 @@ from .. import _model as m
 from ..profiles import check_profiles, is_profile_document, iter_profiles
 from ..report import CapabilityValidationError, Finding, Report
 from ..rules import RULES
-from ..validator import _features_argument, normalize_meeting_features, validate
+from ..validator import (
+    _checked_triple,
+    _features_argument,
+    normalize_meeting_features,
+    validate,
+)
 from .loaders import Document, LoadError, Position, load_file
 
 __all__ = [
@@ -31,6 +36,7 @@ __all__ = [
     "cli_command",
     "detect_operation",
     "load_meeting_features",
+    "load_previous",
     "operation_in_name",
     "resolve_operation",
 ]
@@ -46,8 +52,8 @@ _KEY_CODES = frozenset({"E103", "I109", "E502"})
 _UNCHECKED_REASONS = {
     "E301": "the meeting's features are unknown (pass --meeting-features) or invalid",
     "E302": "the meeting's features are unknown (pass --meeting-features) or invalid",
-    "W304": "the attendee's previous capabilities are unknown",
-    "W305": "the attendee's previous capabilities are unknown",
+    "W304": "the attendee's previous capabilities are unknown (pass --previous)",
+    "W305": "the attendee's previous capabilities are unknown (pass --previous)",
     "W616": "the meeting's MediaRegion is unknown to an input file",
 }
 
@@ -271,6 +277,31 @@ def _features_of(data: object, name: Optional[str], path: str) -> object:
     )
 
 
+def load_previous(path: str, *, max_size: int) -> dict[str, Any]:
+    """The attendee's current capabilities given by ``--previous FILE``: a GetAttendee or
+    CreateAttendee response, an Attendee object, or an AttendeeCapabilities object."""
+    try:
+        data = load_file(path, max_size=max_size).data
+    except LoadError as error:
+        raise UsageError(f"--previous {path}: {error}") from None
+    for member in ("Attendee", "Capabilities"):
+        if isinstance(data, dict) and set(data) >= {member}:
+            data = data[member]
+    if not isinstance(data, dict) or set(data) != {"Audio", "Video", "Content"}:
+        raise UsageError(
+            f"--previous {path}: not a GetAttendee response, an Attendee or AttendeeCapabilities "
+            "(Audio, Video and Content)"
+        )
+    try:
+        _checked_triple(data, "previous")
+    except CapabilityValidationError as error:
+        first = error.report.errors[0]  # its message may quote a value a YAML alias shares
+        raise UsageError(
+            f"--previous {path}: {first.path or '/'}: {first.code} {RULES[first.code].summary}"
+        ) from None
+    return data
+
+
 # --- checking --------------------------------------------------------------------------------
 
 
@@ -290,9 +321,11 @@ def check_document(
     kind: str = "auto",
     operation: Optional[str] = None,
     meeting_features: Optional[Mapping[str, Any]] = None,
+    previous: Optional[Mapping[str, Any]] = None,
     rules: RuleFilter = RuleFilter(),
 ) -> FileResult:
-    """Check one parsed file."""
+    """Check one parsed file. ``previous``: the attendee's current capabilities, for the
+    capability updates."""
     result = FileResult(path, format=document.format)
     result.kind = detect_kind(document.data) if kind == "auto" else kind
     if result.kind == "profile":
@@ -305,7 +338,8 @@ def check_document(
             return result
         op = m.OPERATIONS[result.operation]
         features = None if op.creates_meeting else meeting_features
-        report = validate(op.name, document.data, meeting_features=features)
+        before = previous if op.updates_capabilities else None
+        report = validate(op.name, document.data, meeting_features=features, previous=before)
     _collect(result, document, report, rules)
     return result
 

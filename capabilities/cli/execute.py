@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any, BinaryIO, Optional, TextIO
 
 from ..rules import RULES
-from .checker import FileResult, RuleFilter, UsageError, check_document, load_meeting_features
+from .checker import (
+    FileResult,
+    RuleFilter,
+    UsageError,
+    check_document,
+    load_meeting_features,
+    load_previous,
+)
 from .checker import resolve_operation as _resolve_operation
 from .config import Config, find_config
 from .inputs import STDIN, expand, read_stdin
@@ -87,6 +94,9 @@ def _check(
             raise
         except Exception as error:  # a defect: say so without showing any value
             raise UsageError(f"--meeting-features: {internal_error(error)}") from None
+    previous = None
+    if options.previous is not None:
+        previous = load_previous(options.previous, max_size=max_size)
     if options.fix and STDIN in options.files and not options.diff:
         raise UsageError("--fix writes files, not standard input (--diff shows the fixes)")
     color = stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -103,6 +113,7 @@ def _check(
                 kind=options.kind,
                 operation=operation or config.operation_for(name, cwd),
                 meeting_features=features,
+                previous=previous,
                 rules=rules,
             )
 

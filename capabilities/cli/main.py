@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         "a GetMeeting response",
     )
     check.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the attendee's current capabilities, for UpdateAttendeeCapabilities files: a "
+        "GetAttendee response, an Attendee or an AttendeeCapabilities object (W304, W305)",
+    )
+    check.add_argument(
         "--format",
         dest="output_format",
         choices=sorted(REPORTERS),
@@ -185,6 +191,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> Options:
             kind=args.kind,
             operation=args.operation,
             meeting_features=args.meeting_features,
+            previous=args.previous,
             output_format=args.output_format,
             select=_joined(args.select),
             ignore=_joined(args.ignore),

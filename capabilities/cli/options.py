@@ -16,6 +16,8 @@ class CheckOptions:
     kind: str = "auto"
     operation: Optional[str] = None
     meeting_features: Optional[str] = None
+    #: The attendee's current capabilities, for capability updates.
+    previous: Optional[str] = None
     output_format: str = "text"
     select: Optional[tuple[str, ...]] = None
     ignore: Optional[tuple[str, ...]] = None
