@@ -78,18 +78,22 @@ def _check(
     options: CheckOptions, stdout: TextIO, stderr: TextIO, cwd: Path, stdin: Optional[BinaryIO]
 ) -> int:
     config = find_config(cwd) if options.use_config else Config()
-    select = options.select if options.select is not None else config.select
-    ignore = options.ignore if options.ignore is not None else config.ignore
-    rules = RuleFilter.build(select or (), ignore or ())
-    strict = options.strict if options.strict is not None else bool(config.strict)
-    max_size = options.max_file_size or config.max_file_size or DEFAULT_MAX_FILE_SIZE
+    settings = _settings(options, config)
+    if options.show_settings:
+        _show_settings(settings, config, stdout)
+        return EXIT_OK
+    rules = RuleFilter.build(settings["select"][0], settings["ignore"][0])
+    strict = bool(settings["strict"][0])
+    max_size = settings["max-file-size"][0]
+    output_format = settings["format"][0]
+    meeting_features = settings["meeting-features"][0]
     operation = _resolve_operation(options.operation) if options.operation else None
     if operation is not None and options.kind == "profile":
         raise UsageError("--operation applies to AWS CLI input files, not to profiles")
     features = None
-    if options.meeting_features is not None:
+    if meeting_features is not None:
         try:
-            features = load_meeting_features(options.meeting_features, max_size=max_size)
+            features = load_meeting_features(meeting_features, max_size=max_size)
         except UsageError:
             raise
         except Exception as error:  # a defect: say so without showing any value
@@ -100,7 +104,7 @@ def _check(
     if options.fix and STDIN in options.files and not options.diff:
         raise UsageError("--fix writes files, not standard input (--diff shows the fixes)")
     color = stdout.isatty() and not os.environ.get("NO_COLOR")
-    reporter = REPORTERS[options.output_format](stdout, quiet=options.quiet, color=color)
+    reporter = REPORTERS[output_format](stdout, quiet=options.quiet, color=color)
     results = []
     diffs = skipped = 0
     for item in expand(options.files, options.exclude, cwd):
@@ -161,6 +165,45 @@ class _Fixing:
     raw: bytes
     text: str
     document: Document
+
+
+#: A setting's value and where it comes from.
+_Setting = tuple[Any, str]
+
+
+def _settings(options: CheckOptions, config: Config) -> dict[str, _Setting]:
+    """Each setting of ``check`` in effect, and where it comes from: the command line, the
+    configuration file or the default. ``--select`` replaces both select and ignore of the
+    configuration (ruff's precedence); ``--ignore`` still applies."""
+    where = str(config.path) if config.path is not None else "default"
+
+    def pick(given: Any, configured: Any, default: Any) -> _Setting:
+        if given is not None:
+            return given, "command line"
+        if configured is not None:
+            return configured, where
+        return default, "default"
+
+    replaced = options.select is not None
+    return {
+        "select": pick(options.select, config.select, ()),
+        "ignore": pick(options.ignore, None if replaced else config.ignore, ()),
+        "strict": pick(options.strict, config.strict, False),
+        "max-file-size": pick(options.max_file_size, config.max_file_size, DEFAULT_MAX_FILE_SIZE),
+        "format": pick(options.output_format, config.output_format, "text"),
+        "meeting-features": pick(options.meeting_features, config.meeting_features, None),
+        "operation": pick(options.operation, None, None),
+        "operations": pick(None, dict(config.operations) or None, {}),
+    }
+
+
+def _show_settings(settings: dict[str, _Setting], config: Config, stdout: TextIO) -> None:
+    import json
+
+    stdout.write(f"configuration: {config.path or 'none'}\n")
+    for name, (value, origin) in settings.items():
+        shown = list(value) if isinstance(value, tuple) else value
+        stdout.write(f"{name} = {printable(json.dumps(shown))}  # {origin}\n")
 
 
 def _fix(

@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "files",
-        nargs="+",
+        nargs="*",
         metavar="PATH",
         help="files, folders (walked for .json, .yaml, .yml and .toml files; inside a git work "
         "tree, files git ignores are left out) or - for standard input",
@@ -96,7 +96,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         dest="output_format",
         choices=sorted(REPORTERS),
-        default="text",
         help="output format (default: text)",
     )
     check.add_argument(
@@ -132,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the suggested fixes as a unified diff and write nothing "
         "(exit status 1 when there is one)",
+    )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings in effect, and where each comes from, and check nothing",
     )
     check.add_argument(
         "--no-config",
@@ -184,8 +188,11 @@ def _joined(groups: Optional[list[list[str]]]) -> Optional[tuple[str, ...]]:
 
 def parse_args(argv: Optional[Sequence[str]] = None) -> Options:
     """Arguments -> the options object of the command."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command == "check":
+        if not args.files and not args.show_settings:
+            parser.error("check: the following arguments are required: PATH")
         return CheckOptions(
             files=tuple(args.files),
             kind=args.kind,
@@ -203,6 +210,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> Options:
             exclude=_joined(args.exclude) or (),
             stdin_filename=args.stdin_filename,
             quiet=args.quiet,
+            show_settings=args.show_settings,
         )
     if args.command == "explain":
         return ExplainOptions(

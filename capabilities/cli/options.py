@@ -18,7 +18,7 @@ class CheckOptions:
     meeting_features: Optional[str] = None
     #: The attendee's current capabilities, for capability updates.
     previous: Optional[str] = None
-    output_format: str = "text"
+    output_format: Optional[str] = None
     select: Optional[tuple[str, ...]] = None
     ignore: Optional[tuple[str, ...]] = None
     strict: Optional[bool] = None
@@ -34,6 +34,8 @@ class CheckOptions:
     stdin_filename: Optional[str] = None
     #: Only the findings: no notes, no summary.
     quiet: bool = False
+    #: Print the settings in effect and check nothing.
+    show_settings: bool = False
 
 
 @dataclass(frozen=True)
