@@ -64,6 +64,8 @@ PROFILE_MEMBERS: Mapping[str, bool] = {
     "transcription": False,
     "description": False,
 }
+#: A string member a profile file may have at its top level, for editors to find the schema.
+SCHEMA_MEMBER = "$schema"
 _TRANSITION_MEMBERS = ("from", "to")
 # The identifiers of the UpdateAttendeeCapabilities call a transition to a null preset makes
 # (stand-ins: findings about them are not the file's).
@@ -112,9 +114,17 @@ def check_profiles(document: object) -> Report:
             make_finding("E503", (), f"a profile file is an object, not {_type_name(document)}")
         )
         return Report.build("profile", findings)
+    if not isinstance(document.get(SCHEMA_MEMBER, ""), str):
+        findings.append(
+            make_finding(
+                "E503",
+                (SCHEMA_MEMBER,),
+                f"$schema is a string, not {_type_name(document[SCHEMA_MEMBER])}",
+            )
+        )
     if "profiles" in document:
         for key in document:
-            if key != "profiles":
+            if key not in ("profiles", SCHEMA_MEMBER):
                 findings.append(
                     make_finding(
                         "E503",
@@ -145,7 +155,7 @@ def _check_profile(
         )
         return
     for key in content:
-        if key not in PROFILE_MEMBERS:
+        if key not in PROFILE_MEMBERS and not (key == SCHEMA_MEMBER and not loc):
             known = ", ".join(PROFILE_MEMBERS)
             findings.append(
                 make_finding(

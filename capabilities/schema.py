@@ -25,6 +25,7 @@ from typing import Any, Optional
 
 from . import _model as m
 from .matrix import requestable_triples
+from .profiles import SCHEMA_MEMBER
 from .rules import RULES
 
 __all__ = ["DIALECT", "ID_BASE", "SCHEMA_NAMES", "generate", "json_schema", "main", "render"]
@@ -410,6 +411,7 @@ def _profile_document() -> Schema:
         "additionalProperties": False,
         "required": ["presets"],
         "properties": {
+            SCHEMA_MEMBER: {"type": "string"},
             "description": {"type": "string"},
             "MeetingFeatures": builder.shape(m.MEETING_FEATURES),
             "presets": {"type": "object", "additionalProperties": preset},
@@ -425,6 +427,7 @@ def _profile_document() -> Schema:
         "additionalProperties": False,
         "required": ["profiles"],
         "properties": {
+            SCHEMA_MEMBER: {"type": "string"},
             "profiles": {
                 "type": "object",
                 "additionalProperties": builder.ref("MeetingProfile", profile),
