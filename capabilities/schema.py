@@ -431,7 +431,7 @@ def _profile_document() -> Schema:
             "profiles": {
                 "type": "object",
                 "additionalProperties": builder.ref("MeetingProfile", profile),
-            }
+            },
         },
     }
     body = {
