@@ -192,3 +192,60 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert only_good.returncode == 0, output
     assert re.search(r"Check Chime SDK meeting profiles\.+Passed", output), output
     assert re.search(r"Check AWS CLI input files for chime-sdk-meetings\.+Passed", output), output
+
+
+def _yaml_blocks(markdown: str) -> list[Any]:
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", markdown, re.S)]
+
+
+PRE_COMMIT_DOC = (ROOT / "docs" / "pre-commit.md").read_text()
+
+
+def test_the_documented_rev_exists() -> None:
+    config = next(block for block in _yaml_blocks(PRE_COMMIT_DOC) if "rev" in block["repos"][0])
+    rev = config["repos"][0]["rev"]
+    assert re.fullmatch(r"[0-9a-f]{40}", rev), rev
+    hooks = subprocess.run(
+        ["git", "show", f"{rev}:.pre-commit-hooks.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    documented = {hook["id"] for hook in config["repos"][0]["hooks"]}
+    assert documented <= {hook["id"] for hook in yaml.safe_load(hooks)}
+
+
+def test_the_documented_local_hook_works_as_written(tmp_path: Path) -> None:
+    config = next(b for b in _yaml_blocks(PRE_COMMIT_DOC) if b["repos"][0]["repo"] == "local")
+    (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    (tmp_path / "chime-profiles").mkdir()
+    shutil.copyfile(EXAMPLES / "profiles" / "webinar.yaml", tmp_path / "chime-profiles/a.yaml")
+    shutil.copyfile(EXAMPLES / "profiles" / "broken.json", tmp_path / "chime-profiles/b.json")
+    _git("init", "-q", cwd=tmp_path)
+    _git("add", "-A", cwd=tmp_path)
+    scripts = os.path.dirname(sys.executable)  # where chime-capabilities is installed
+    env = dict(
+        os.environ,
+        PATH=scripts + os.pathsep + os.environ.get("PATH", ""),
+        PRE_COMMIT_HOME=str(tmp_path.parent / "pre-commit-home-local"),
+    )
+    env.pop("PRE_COMMIT", None)
+
+    def run(*files: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "--files", *files],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    good = run("chime-profiles/a.yaml")
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert re.search(r"Check Chime SDK meeting profiles\.+Passed", good.stdout)
+    bad = run("chime-profiles/a.yaml", "chime-profiles/b.json")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "chime-profiles/b.json:15:34: error E501 " in bad.stdout
