@@ -67,6 +67,10 @@ PROFILE_MEMBERS: Mapping[str, bool] = {
 #: A string member a profile file may have at its top level, for editors to find the schema.
 SCHEMA_MEMBER = "$schema"
 _TRANSITION_MEMBERS = ("from", "to")
+#: The optional member of a transition: the warnings it gives that are deliberate.
+ACKNOWLEDGED = "acknowledged"
+#: The codes a transition may acknowledge.
+ACKNOWLEDGEABLE = ("W304", "W305")
 # The identifiers of the UpdateAttendeeCapabilities call a transition to a null preset makes
 # (stand-ins: findings about them are not the file's).
 _MEETING_ID = "00000000-0000-0000-0000-000000000000"
@@ -269,14 +273,27 @@ def _check_transitions(
             continue
         ok = True
         for key in transition:
-            if key not in _TRANSITION_MEMBERS:
+            if key not in _TRANSITION_MEMBERS and key != ACKNOWLEDGED:
                 findings.append(
                     make_finding(
                         "E503",
                         (*at, str(key)),
-                        f"unknown member {_show(str(key))}; a transition has: from, to",
+                        f"unknown member {_show(str(key))}; a transition has: from, to, "
+                        f"{ACKNOWLEDGED}",
                     )
                 )
+        acknowledged = transition.get(ACKNOWLEDGED, [])
+        if not isinstance(acknowledged, list) or not all(
+            code in ACKNOWLEDGEABLE for code in acknowledged
+        ):
+            findings.append(
+                make_finding(
+                    "E503",
+                    (*at, ACKNOWLEDGED),
+                    f"{ACKNOWLEDGED} is a list of the codes {', '.join(ACKNOWLEDGEABLE)}",
+                )
+            )
+            acknowledged = []
         for member in _TRANSITION_MEMBERS:
             name = transition.get(member)
             if member not in transition:
@@ -305,7 +322,11 @@ def _check_transitions(
                 ok = False
         if ok and presets is not None:
             findings.extend(
-                _transition_findings(transition, at, presets, meeting, resolutions, effective)
+                finding
+                for finding in _transition_findings(
+                    transition, at, presets, meeting, resolutions, effective
+                )
+                if finding.code not in acknowledged
             )
 
 

@@ -257,3 +257,32 @@ def test_a_profile_may_name_its_schema(tmp_path: Path, several: bool) -> None:
     nested = {"profiles": {"webinar": {"$schema": "x", **profile}}}
     path.write_text(json.dumps(nested))
     assert "E503 unknown member '$schema'" in run_process("check", path.name, cwd=tmp_path).out
+
+
+@pytest.mark.parametrize(
+    ("acknowledged", "reported"),
+    [
+        (None, ["W304", "W305", "W305"]),
+        (["W304", "W305"], []),
+        (["W305"], ["W304"]),
+        ([], ["W304", "W305", "W305"]),
+        (["W304", "E101"], ["W304", "W305", "W305", "E503"]),  # invalid: nothing acknowledged
+        ("W304", ["W304", "W305", "W305", "E503"]),
+    ],
+)
+def test_a_transition_acknowledges_its_warnings(
+    tmp_path: Path, acknowledged: Any, reported: list[str]
+) -> None:
+    viewer = {"Audio": "Receive", "Video": "Receive", "Content": "Receive"}
+    presenter = {"Audio": "SendReceive", "Video": "SendReceive", "Content": "SendReceive"}
+    transition: dict[str, Any] = {"from": "viewer", "to": "presenter"}
+    if acknowledged is not None:
+        transition["acknowledged"] = acknowledged
+    profile = {"presets": {"viewer": viewer, "presenter": presenter}, "transitions": [transition]}
+    (tmp_path / "profile.json").write_text(json.dumps(profile))
+    done = run_process("check", "profile.json", "--format", "json", cwd=tmp_path)
+    (checked,) = json.loads(done.out)["files"]
+    assert [finding["code"] for finding in checked["findings"]] == reported
+    assert done.status == (1 if "E503" in reported else 0)
+    if "E503" in reported:
+        assert checked["findings"][-1]["pointer"] == "/transitions/0/acknowledged"
