@@ -21,6 +21,7 @@ from .matrix import (
 )
 from .report import Finding, Location, Report, make_finding, pointer
 from .rules import RULES
+from .suggest import did_you_mean, near_region
 from .types import AttendeeCapabilities, MeetingFeatures
 
 __all__ = [
@@ -242,7 +243,8 @@ def _unknown(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: _Con
             ctx.add("I109", at, f"member {shown} is not in the service model")
         else:
             known = ", ".join(shape.members)
-            ctx.add("E103", at, f"unknown member {shown}; {shape.name} has: {known}")
+            hint = did_you_mean(key, shape.members) if isinstance(key, str) else ""
+            ctx.add("E103", at, f"unknown member {shown}{hint}; {shape.name} has: {known}")
 
 
 def _count_finding(shape: m.ListOf, count: int, loc: Location, ctx: _Context) -> None:
@@ -323,7 +325,8 @@ def _pattern_finding(shape: m.String, value: str, loc: Location, ctx: _Context) 
 
 
 def _unknown_value(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
-    ctx.add("W205", loc, f"{_show(value)} is not a documented {shape.name}")
+    hint = near_region(value, shape.known_values or ()) if shape.name == "MediaRegion" else ""
+    ctx.add("W205", loc, f"{_show(value)} is not a documented {shape.name}{hint}")
 
 
 def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
@@ -830,21 +833,30 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
         if new_content is not None and new_content != content:
             fix[here + "/Content"] = new_content
     fix = fix or None
+    video_why = "the meeting has video off" if "E301" in codes else "content needs video"
     for code in codes:
         if code == "E301":
             text = f"the meeting has video off (Video MaxResolution None): Video {video} is refused"
-            ctx.add(code, (*loc, "Video"), text, fix)
+            why = "content is received only while video is received"
+            ctx.add(code, (*loc, "Video"), text + _also(fix, "Content", why), fix)
         elif code == "E302":
             text = (
                 "the meeting has content off (Content MaxResolution None): "
                 f"Content {content} is refused"
             )
-            ctx.add(code, (*loc, "Content"), text, fix)
+            ctx.add(code, (*loc, "Content"), text + _also(fix, "Video", video_why), fix)
         else:
             text = (
-                f"Content {content} receives, so Video must be SendReceive or Receive, not {video}"
+                f"an attendee who receives content (Content {content}) must also receive video "
+                f"(Video SendReceive or Receive), and Video is {video}"
             )
-            ctx.add(code, (*loc, "Content"), text, fix)
+            ctx.add(code, (*loc, "Content"), text + _also(fix, "Video", video_why), fix)
+
+
+def _also(fix: Optional[Mapping[str, object]], other: str, why: str) -> str:
+    """Why the fix of a capability finding also changes the ``other`` member, when it does."""
+    changed = [value for path, value in (fix or {}).items() if path.endswith("/" + other)]
+    return f"; the fix also sets {other} to {changed[0]}: {why}" if changed else ""
 
 
 def _transition_rules(previous: Triple, caps: object, ctx: _Context) -> None:

@@ -1,0 +1,31 @@
+"""Suggestions that turn a finding into a lesson: the member or region a value is close to."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+__all__ = ["did_you_mean", "near_region"]
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'X'?)`` for the known name ``name`` is a case or spelling slip of;
+    empty when none is close."""
+    names = list(known)
+    folded = {candidate.casefold(): candidate for candidate in names}
+    meant = folded.get(name.casefold())
+    if meant is None:
+        close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.8)
+        meant = folded[close[0]] if close else None
+    return f" (did you mean {meant!r}?)" if meant is not None else ""
+
+
+def near_region(value: str, regions: Iterable[str]) -> str:
+    """`` (did you mean 'us-east-1'?)`` for ``us-east1``, ``US-EAST-1`` or ``us_east_1``;
+    empty when no region is close."""
+    spaced = re.sub(r"(?<=[a-z])-?(?=\d)", "-", value.strip().casefold().replace("_", "-"))
+    known = list(regions)
+    if spaced in known:
+        return f" (did you mean {spaced!r}?)"
+    return did_you_mean(spaced, known)
