@@ -91,3 +91,24 @@ def test_through_the_command_line(tmp_path: Path) -> None:
     assert (
         "and Video is Send; the fix also sets Video to None: the meeting has video off" in done.out
     )
+
+
+def test_meeting_features_errors_name_the_profiles_and_every_finding(tmp_path: Path) -> None:
+    (tmp_path / "create-attendee.json").write_text(
+        '{"MeetingId": "%s", "ExternalUserId": "abc"}' % GUID  # noqa: UP031
+    )
+    webinar = Path(__file__).resolve().parents[1] / "examples" / "profiles" / "webinar.yaml"
+    named = run_process(
+        "check", "create-attendee.json", "--meeting-features", f"{webinar}#nope", cwd=tmp_path
+    )
+    assert named.status == 2
+    assert "no profile named 'nope'; profiles: 'webinar', 'town-hall'" in named.err
+    (tmp_path / "features.json").write_text(
+        '{"Video": {"MaxResolution": "4K"}, "Content": {"MaxResolution": "8K"}}'
+    )
+    invalid = run_process(
+        "check", "create-attendee.json", "--meeting-features", "features.json", cwd=tmp_path
+    )
+    assert invalid.status == 2
+    assert "invalid MeetingFeatures (2 error(s)): /Content/MaxResolution: E107 " in invalid.err
+    assert "; /Video/MaxResolution: E107 '4K' is not a VideoResolution" in invalid.err

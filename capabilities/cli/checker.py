@@ -234,11 +234,12 @@ def load_meeting_features(spec: str, *, max_size: int) -> dict[str, Any]:
     try:
         normalize_meeting_features(features)
     except CapabilityValidationError as error:
-        first = error.report.errors[0]
-        shown = _hide(first) if document.hidden else first  # its pointer is not the file's
+        errors = [_hide(e) if document.hidden else e for e in error.report.errors]
+        shown = "; ".join(f"{e.path or '/'}: {e.code} {e.message}" for e in errors[:20])
+        more = f"; and {len(errors) - 20} more" if len(errors) > 20 else ""
         raise UsageError(
-            f"--meeting-features {path}: invalid MeetingFeatures: {first.path or '/'}: "
-            f"{first.code} {shown.message}"
+            f"--meeting-features {path}: invalid MeetingFeatures ({len(errors)} error(s)): "
+            f"{shown}{more}"
         ) from None
     return features
 
@@ -248,9 +249,12 @@ def _features_of(data: object, name: Optional[str], path: str) -> object:
     if is_profile_document(data):
         profiles = list(iter_profiles(data))
         if name is not None:
-            profiles = [p for p in profiles if p.name == name]
-            if not profiles:
-                raise UsageError(f"{where}: no profile named {name!r}")
+            named = [p for p in profiles if p.name == name]
+            if not named:
+                names = ", ".join(repr(str(p.name)) for p in profiles[:20]) or "none"
+                more = f" and {len(profiles) - 20} more" if len(profiles) > 20 else ""
+                raise UsageError(f"{where}: no profile named {name!r}; profiles: {names}{more}")
+            profiles = named
         if len(profiles) != 1:
             names = ", ".join(str(p.name) for p in profiles)
             raise UsageError(f"{where}: several profiles ({names}); choose one with FILE#NAME")
