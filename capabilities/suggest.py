@@ -6,7 +6,14 @@ import difflib
 import re
 from collections.abc import Iterable
 
-__all__ = ["did_you_mean", "near_region"]
+__all__ = ["did_you_mean", "near_region", "yaml_boolean"]
+
+#: What YAML 1.1 (PyYAML, and the AWS CLI's --cli-input-yaml) reads as a boolean.
+_YAML_BOOLEANS = frozenset(
+    form
+    for word in ("yes", "no", "true", "false", "on", "off")
+    for form in (word, word.title(), word.upper())
+)
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
@@ -29,3 +36,13 @@ def near_region(value: str, regions: Iterable[str]) -> str:
     if spaced in known:
         return f" (did you mean {spaced!r}?)"
     return did_you_mean(spaced, known)
+
+
+def yaml_boolean(text: str, offset: int) -> str:
+    """`` (YAML 1.1 reads the unquoted no as a boolean; write 'no' in quotes)`` when a plain
+    YAML 1.1 boolean word is written at ``offset``; empty otherwise."""
+    word = re.match(r"[A-Za-z]+", text[offset : offset + 8])
+    if word is None or word.group() not in _YAML_BOOLEANS:
+        return ""
+    found = word.group()
+    return f" (YAML 1.1 reads the unquoted {found} as a boolean; write '{found}' in quotes)"

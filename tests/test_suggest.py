@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from capabilities import _model as m
 from capabilities import validate
-from capabilities.suggest import did_you_mean, near_region
+from capabilities.suggest import did_you_mean, near_region, yaml_boolean
 
 from .cli.helpers import run_process
 
@@ -112,3 +112,37 @@ def test_meeting_features_errors_name_the_profiles_and_every_finding(tmp_path: P
     assert invalid.status == 2
     assert "invalid MeetingFeatures (2 error(s)): /Content/MaxResolution: E107 " in invalid.err
     assert "; /Video/MaxResolution: E107 '4K' is not a VideoResolution" in invalid.err
+
+
+def test_a_yaml_boolean_is_explained_except_for_a_sensitive_member(tmp_path: Path) -> None:
+    (tmp_path / "create-attendee.yaml").write_text(
+        f"MeetingId: {GUID}\nExternalUserId: Yes\n"
+        "Capabilities:\n  Audio: on\n  Video: NO\n  Content: 'None'\n"
+    )
+    done = run_process("check", "create-attendee.yaml", cwd=tmp_path)
+    lines = done.out.splitlines()
+    assert lines[0] == (
+        "create-attendee.yaml:2:17: error E101 expected a string (ExternalUserId), got boolean "
+        "(at /ExternalUserId)"
+    )
+    assert (
+        "got boolean (YAML 1.1 reads the unquoted on as a boolean; write 'on' in quotes)"
+        in lines[1]
+    )
+    assert (
+        "got boolean (YAML 1.1 reads the unquoted NO as a boolean; write 'NO' in quotes)"
+        in lines[2]
+    )
+    assert "Yes" not in done.out
+
+
+@given(
+    st.sampled_from(["yes", "no", "true", "false", "on", "off"]),
+    st.sampled_from([str.lower, str.title, str.upper]),
+)
+def test_yaml_boolean_words(word: str, case: Callable[[str], str]) -> None:
+    written = case(word)
+    assert yaml_boolean(f"a: {written}\n", 3) == (
+        f" (YAML 1.1 reads the unquoted {written} as a boolean; write '{written}' in quotes)"
+    )
+    assert yaml_boolean(f"a: {written}x\n", 3) == ""

@@ -17,13 +17,14 @@ from .. import _model as m
 from ..profiles import check_profiles, is_profile_document, iter_profiles
 from ..report import CapabilityValidationError, Finding, Report
 from ..rules import RULES
+from ..suggest import yaml_boolean
 from ..validator import (
     _checked_triple,
     _features_argument,
     normalize_meeting_features,
     validate,
 )
-from .loaders import Document, LoadError, Position, load_file
+from .loaders import Document, LineIndex, LoadError, Position, load_file
 
 __all__ = [
     "KINDS",
@@ -387,11 +388,44 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
             else item
             for item in result.findings
         ]
+    if document.format == "yaml" and document.text:
+        result.findings = _taught_yaml_booleans(result.findings, document)
     result.unchecked = {
         code: reasons.get(code, "information is missing")
         for code in report.unchecked
         if rules.accepts(code)
     }
+
+
+def _taught_yaml_booleans(findings: list[Located], document: Document) -> list[Located]:
+    """E101 about a boolean a plain YAML 1.1 word (``no``, ``on``) gave says how to quote it
+    (not for a sensitive member's value: the hint would show it)."""
+    from ._yaml import _SENSITIVE as SENSITIVE_MEMBERS
+
+    lines: Optional[LineIndex] = None
+    out = []
+    for item in findings:
+        finding = item.finding
+        sensitive = finding.location and str(finding.location[-1]) in SENSITIVE_MEMBERS
+        if (
+            finding.code == "E101"
+            and finding.message.endswith("got boolean")
+            and not sensitive
+            and not document.is_hidden(finding.path)
+        ):
+            lines = lines or LineIndex(document.text)
+            hint = yaml_boolean(document.text, lines.offset(item.position))
+            if hint:
+                finding = Finding(
+                    finding.code,
+                    finding.severity,
+                    finding.location,
+                    finding.message + hint,
+                    finding.exception,
+                    finding.fix,
+                )
+        out.append(Located(finding, item.position))
+    return out
 
 
 def _hide(finding: Finding) -> Finding:

@@ -111,6 +111,8 @@ class Document:
     #: Pointers of values that are also the value of a sensitive member (a YAML alias can
     #: place one anywhere): findings about them and inside them do not show their message.
     hidden: frozenset[str] = frozenset()
+    #: The text the document was parsed from (for messages about how a value is written).
+    text: str = ""
 
     def is_hidden(self, pointer: str) -> bool:
         """Whether ``pointer`` is, or is inside, a hidden value."""
@@ -321,20 +323,18 @@ def parse_text(text: str, fmt: str) -> Document:
     """Parse ``text`` of format ``fmt`` ("json", "yaml" or "toml")."""
     try:
         if fmt == "json":
-            from ._json import load_json
-
-            return load_json(text)
-        if fmt == "yaml":
-            from ._yaml import load_yaml
-
-            return load_yaml(text)
-        if fmt == "toml":
-            from ._toml import load_toml
-
-            return load_toml(text)
+            from ._json import load_json as load
+        elif fmt == "yaml":
+            from ._yaml import load_yaml as load
+        elif fmt == "toml":
+            from ._toml import load_toml as load
+        else:
+            raise ValueError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
+        document = load(text)
     except RecursionError:
         raise LoadError(f"containers are nested too deeply (limit {MAX_DEPTH})") from None
-    raise ValueError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
+    document.text = text
+    return document
 
 
 def load_file(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:
