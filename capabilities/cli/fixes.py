@@ -23,7 +23,14 @@ from ..report import Finding, tokens
 from .loaders import Document, LineIndex, LoadError, Position, parse_text, read_bytes
 from .reporters import printable
 
-__all__ = ["Planned", "Skipped", "plan_fixes", "unified_diff", "write_atomically"]
+__all__ = [
+    "Planned",
+    "Skipped",
+    "plan_fixes",
+    "sensitive_lines",
+    "unified_diff",
+    "write_atomically",
+]
 
 _JSON_LITERAL = re.compile(r"-?[0-9][0-9.eE+\-]*|true|false|null")
 _TOML_LITERAL = re.compile(r"[+\-]?[0-9A-Za-z_.:+\-]+")
@@ -92,9 +99,7 @@ def plan_fixes(
         candidates.append((finding, position, edits))
     if not candidates:
         return planned
-    expected = document.data
-    for finding, _, _ in candidates:
-        expected = _fixed_data(expected, finding.fix or {})
+    expected = _fixed_data(document.data, [finding.fix or {} for finding, _, _ in candidates])
     if _reads_as(_apply(text, taken.values()), document.format, expected):
         planned.text = _apply(text, taken.values())
         planned.applied = [finding for finding, _, _ in candidates]
@@ -102,17 +107,18 @@ def plan_fixes(
     accepted: dict[int, _Edit] = {}
     expected = document.data
     for number, (finding, position, edits) in enumerate(candidates):
-        trial = {**accepted, **{edit.start: edit for edit in edits}}
-        fixed = _fixed_data(expected, finding.fix or {})
         if number >= ONE_BY_ONE:
             why = f"only the first {ONE_BY_ONE} fixes of a file are checked one by one"
-        elif _reads_as(_apply(text, trial.values()), document.format, fixed):
+            planned.skipped.append(Skipped(finding, position, why))
+            continue
+        trial = {**accepted, **{edit.start: edit for edit in edits}}
+        fixed = _fixed_data(expected, [finding.fix or {}])
+        if _reads_as(_apply(text, trial.values()), document.format, fixed):
             accepted, expected = trial, fixed
             planned.applied.append(finding)
-            continue
         else:
             why = "the value is spread over lines or written in a form not edited in place"
-        planned.skipped.append(Skipped(finding, position, why))
+            planned.skipped.append(Skipped(finding, position, why))
     planned.text = _apply(text, accepted.values())
     return planned
 
@@ -207,14 +213,16 @@ def _value_at(data: object, path: str) -> object:
     return data
 
 
-def _fixed_data(data: object, fix: Mapping[str, object]) -> object:
+def _fixed_data(data: object, fixes: Iterable[Mapping[str, object]]) -> object:
+    """A copy of ``data`` (as JSON reads it) with the values of ``fixes`` set."""
     copy = json.loads(json.dumps(data, default=str))
-    for path, value in fix.items():
-        *parents, last = tokens(path)
-        target = copy
-        for token in parents:
-            target = target[int(token)] if isinstance(target, list) else target[token]
-        target[int(last) if isinstance(target, list) else last] = value
+    for fix in fixes:
+        for path, value in fix.items():
+            *parents, last = tokens(path)
+            target = copy
+            for token in parents:
+                target = target[int(token)] if isinstance(target, list) else target[token]
+            target[int(last) if isinstance(target, list) else last] = value
     return copy
 
 
