@@ -63,7 +63,13 @@ PROFILE_MEMBERS: Mapping[str, bool] = {
     "transcription": False,
     "description": False,
 }
+#: A string member a profile file may have at its top level, for editors to find the schema.
+SCHEMA_MEMBER = "$schema"
 _TRANSITION_MEMBERS = ("from", "to")
+#: The optional member of a transition: the warnings it gives that are deliberate.
+ACKNOWLEDGED = "acknowledged"
+#: The codes a transition may acknowledge.
+ACKNOWLEDGEABLE = ("W304", "W305")
 # The identifiers of the UpdateAttendeeCapabilities call a transition to a null preset makes
 # (stand-ins: findings about them are not the file's).
 _MEETING_ID = "00000000-0000-0000-0000-000000000000"
@@ -111,9 +117,17 @@ def check_profiles(document: object) -> Report:
             make_finding("E503", (), f"a profile file is an object, not {type_name(document)}")
         )
         return Report.build("profile", findings)
+    if not isinstance(document.get(SCHEMA_MEMBER, ""), str):
+        findings.append(
+            make_finding(
+                "E503",
+                (SCHEMA_MEMBER,),
+                f"$schema is a string, not {type_name(document[SCHEMA_MEMBER])}",
+            )
+        )
     if "profiles" in document:
         for key in document:
-            if key != "profiles":
+            if key not in ("profiles", SCHEMA_MEMBER):
                 findings.append(
                     make_finding(
                         "E503",
@@ -145,7 +159,7 @@ def _check_profile(
         )
         return
     for key in content:
-        if key not in PROFILE_MEMBERS:
+        if key not in PROFILE_MEMBERS and not (key == SCHEMA_MEMBER and not loc):
             known = ", ".join(PROFILE_MEMBERS)
             findings.append(
                 make_finding(
@@ -260,15 +274,28 @@ def _check_transitions(
             continue
         ok = True
         for key in transition:
-            if key not in _TRANSITION_MEMBERS:
+            if key not in _TRANSITION_MEMBERS and key != ACKNOWLEDGED:
                 findings.append(
                     make_finding(
                         "E503",
                         (*at, str(key)),
-                        f"unknown member {show(str(key))}; a transition has: from, to",
+                        f"unknown member {show(str(key))}; a transition has: from, to, "
+                        f"{ACKNOWLEDGED}",
                         on_key=True,
                     )
                 )
+        acknowledged = transition.get(ACKNOWLEDGED, [])
+        if not isinstance(acknowledged, list) or not all(
+            code in ACKNOWLEDGEABLE for code in acknowledged
+        ):
+            findings.append(
+                make_finding(
+                    "E503",
+                    (*at, ACKNOWLEDGED),
+                    f"{ACKNOWLEDGED} is a list of the codes {', '.join(ACKNOWLEDGEABLE)}",
+                )
+            )
+            acknowledged = []
         for member in _TRANSITION_MEMBERS:
             name = transition.get(member)
             if member not in transition:
@@ -297,7 +324,11 @@ def _check_transitions(
                 ok = False
         if ok and presets is not None:
             findings.extend(
-                _transition_findings(transition, at, presets, meeting, resolutions, effective)
+                finding
+                for finding in _transition_findings(
+                    transition, at, presets, meeting, resolutions, effective
+                )
+                if finding.code not in acknowledged
             )
 
 

@@ -25,6 +25,7 @@ from typing import Any, Optional
 
 from . import _model as m
 from .matrix import requestable_triples
+from .profiles import ACKNOWLEDGEABLE, ACKNOWLEDGED, SCHEMA_MEMBER
 from .rules import RULES
 
 __all__ = ["DIALECT", "ID_BASE", "SCHEMA_NAMES", "generate", "json_schema", "main", "render"]
@@ -366,7 +367,15 @@ def _profile_document() -> Schema:
         "description": "A capability change from one preset to another, by preset name.",
         "additionalProperties": False,
         "required": ["from", "to"],
-        "properties": {"from": {"type": "string"}, "to": {"type": "string"}},
+        "properties": {
+            "from": {"type": "string"},
+            "to": {"type": "string"},
+            ACKNOWLEDGED: {
+                "description": "Warnings of this transition that are deliberate: not reported.",
+                "type": "array",
+                "items": {"enum": list(ACKNOWLEDGEABLE)},
+            },
+        },
     }
     profile = {
         "type": "object",
@@ -379,6 +388,7 @@ def _profile_document() -> Schema:
         "additionalProperties": False,
         "required": ["presets"],
         "properties": {
+            SCHEMA_MEMBER: {"type": "string"},
             "description": {"type": "string"},
             "MeetingFeatures": builder.shape(m.MEETING_FEATURES),
             "presets": {"type": "object", "additionalProperties": preset},
@@ -394,10 +404,11 @@ def _profile_document() -> Schema:
         "additionalProperties": False,
         "required": ["profiles"],
         "properties": {
+            SCHEMA_MEMBER: {"type": "string"},
             "profiles": {
                 "type": "object",
                 "additionalProperties": builder.ref("MeetingProfile", profile),
-            }
+            },
         },
     }
     body = {

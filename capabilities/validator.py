@@ -24,6 +24,7 @@ from .matrix import (
 )
 from .report import Finding, Location, Report, make_finding, pointer
 from .rules import RULES
+from .suggest import did_you_mean, near_region
 from .types import AttendeeCapabilities, MeetingFeatures
 
 #: The public API is ``__all__``. ``profiles.py`` and the command line also use
@@ -187,7 +188,8 @@ def _unknown(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: _Con
             ctx.add("I109", at, f"member {shown} is not in the service model")
         else:
             known = ", ".join(shape.members)
-            ctx.add("E103", at, f"unknown member {shown}; {shape.name} has: {known}")
+            hint = did_you_mean(key, shape.members) if isinstance(key, str) else ""
+            ctx.add("E103", at, f"unknown member {shown}{hint}; {shape.name} has: {known}")
 
 
 def _count_finding(shape: m.ListOf, count: int, loc: Location, ctx: _Context) -> None:
@@ -272,7 +274,8 @@ def _pattern_finding(shape: m.String, value: str, loc: Location, ctx: _Context) 
 
 
 def _unknown_value(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
-    ctx.add("W205", loc, f"{show(value)} is not a documented {shape.name}")
+    hint = near_region(value, shape.known_values or ())
+    ctx.add("W205", loc, f"{show(value)} is not a documented {shape.name}{hint}")
 
 
 def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
@@ -818,21 +821,30 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
         if new_content is not None and new_content != content:
             fix[here + "/Content"] = new_content
     fix = fix or None
+    video_why = "the meeting has video off" if "E301" in codes else "content needs video"
     for code in codes:
         if code == "E301":
             text = f"the meeting has video off (Video MaxResolution None): Video {video} is refused"
-            ctx.add(code, (*loc, "Video"), text, fix)
+            why = "content is received only while video is received"
+            ctx.add(code, (*loc, "Video"), text + _also(fix, "Content", why), fix)
         elif code == "E302":
             text = (
                 "the meeting has content off (Content MaxResolution None): "
                 f"Content {content} is refused"
             )
-            ctx.add(code, (*loc, "Content"), text, fix)
+            ctx.add(code, (*loc, "Content"), text + _also(fix, "Video", video_why), fix)
         else:
             text = (
-                f"Content {content} receives, so Video must be SendReceive or Receive, not {video}"
+                f"an attendee who receives content (Content {content}) must also receive video "
+                f"(Video SendReceive or Receive), and Video is {video}"
             )
-            ctx.add(code, (*loc, "Content"), text, fix)
+            ctx.add(code, (*loc, "Content"), text + _also(fix, "Video", video_why), fix)
+
+
+def _also(fix: Optional[Mapping[str, object]], other: str, why: str) -> str:
+    """Why the fix of a capability finding also changes the ``other`` member, when it does."""
+    changed = [value for path, value in (fix or {}).items() if path.endswith("/" + other)]
+    return f"; the fix also sets {other} to {changed[0]}: {why}" if changed else ""
 
 
 def _transition_rules(previous: Triple, caps: object, ctx: _Context) -> None:
@@ -998,7 +1010,7 @@ def _checked_meeting_region(meeting: object) -> Optional[str]:
     return region if isinstance(region, str) else None
 
 
-def _checked_triple(capabilities: object, what: str) -> Triple:
+def checked_triple(capabilities: object, what: str) -> Triple:
     """Check the shape of a capabilities argument (three valid values, nothing else)."""
     clean = _clean(m.ATTENDEE_CAPABILITIES)
     if not clean(capabilities, _SHAPE_PROBE):
@@ -1049,7 +1061,7 @@ def validate(
     if previous is not None:
         if not op.updates_capabilities:
             raise ValueError(f"previous capabilities apply to capability updates, not {op.name}")
-        prev = _checked_triple(previous, "previous")
+        prev = checked_triple(previous, "previous")
     ctx = _Context(False, resolutions, media_region=_checked_meeting_region(meeting))
     _walk(op.request, params, (), ctx)
     if op.updates_capabilities and isinstance(params, dict) and "Capabilities" in params:
@@ -1138,7 +1150,7 @@ def effective_triple(capabilities: object, resolutions: Resolutions) -> Triple:
     """What :func:`normalize` returns, as a triple, in a meeting whose features were checked."""
     if capabilities is None:
         return default_triple(resolutions)
-    triple = _checked_triple(capabilities, "normalize")
+    triple = checked_triple(capabilities, "normalize")
     if triple not in effective_triples(resolutions):
         ctx = _Context(response=False, resolutions=resolutions)
         _capability_rules(dict(zip(_CAPABILITY_MEMBERS, triple)), (), ctx)

@@ -84,6 +84,8 @@ class Document:
     #: Pointers of values that are also the value of a sensitive member (a YAML alias can
     #: place one anywhere): findings about them and inside them do not show their message.
     hidden: frozenset[str] = frozenset()
+    #: The text the document was parsed from (for messages about how a value is written).
+    text: str = ""
 
     def is_hidden(self, pointer: str) -> bool:
         """Whether ``pointer`` is, or is inside, a hidden value."""
@@ -141,6 +143,10 @@ class LineIndex:
     def position(self, offset: int) -> Position:
         line = bisect.bisect_right(self._starts, offset) - 1
         return Position(line + 1, offset - self._starts[line] + 1)
+
+    def offset(self, position: Position) -> int:
+        """The offset of ``position`` (the inverse of ``position``)."""
+        return self._starts[position.line - 1] + position.column - 1
 
 
 class OffsetPositions(Mapping[str, Position]):

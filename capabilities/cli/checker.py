@@ -17,8 +17,9 @@ from .. import _model as m
 from ..profiles import check_profiles, is_profile_document, iter_profiles
 from ..report import CapabilityValidationError, Finding, Report
 from ..rules import RULES
-from ..validator import features_argument, normalize_meeting_features, validate
-from .loaders import Document, LoadError, Position, load_file
+from ..suggest import yaml_boolean
+from ..validator import checked_triple, features_argument, normalize_meeting_features, validate
+from .loaders import Document, LineIndex, LoadError, Position, load_file
 from .options import UsageError
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "cli_command",
     "detect_operation",
     "load_meeting_features",
+    "load_previous",
     "operation_in_name",
     "resolve_operation",
 ]
@@ -47,8 +49,8 @@ _KEY_CODES = frozenset({"E103", "I109", "E502"})
 _UNCHECKED_REASONS = {
     "E301": "the meeting's features are unknown (pass --meeting-features) or invalid",
     "E302": "the meeting's features are unknown (pass --meeting-features) or invalid",
-    "W304": "the attendee's previous capabilities are unknown",
-    "W305": "the attendee's previous capabilities are unknown",
+    "W304": "the attendee's previous capabilities are unknown (pass --previous)",
+    "W305": "the attendee's previous capabilities are unknown (pass --previous)",
     "W616": "the meeting's MediaRegion is unknown to an input file",
 }
 
@@ -225,11 +227,12 @@ def load_meeting_features(spec: str, *, max_size: int) -> dict[str, Any]:
     try:
         normalize_meeting_features(features)
     except CapabilityValidationError as error:
-        first = error.report.errors[0]
-        shown = _hide(first) if document.hidden else first  # its pointer is not the file's
+        errors = [_hide(e) if document.hidden else e for e in error.report.errors]
+        shown = "; ".join(f"{e.path or '/'}: {e.code} {e.message}" for e in errors[:20])
+        more = f"; and {len(errors) - 20} more" if len(errors) > 20 else ""
         raise UsageError(
-            f"--meeting-features {path}: invalid MeetingFeatures: {first.path or '/'}: "
-            f"{first.code} {shown.message}"
+            f"--meeting-features {path}: invalid MeetingFeatures ({len(errors)} error(s)): "
+            f"{shown}{more}"
         ) from None
     return features
 
@@ -239,9 +242,12 @@ def _features_of(data: object, name: Optional[str], path: str) -> object:
     if is_profile_document(data):
         profiles = list(iter_profiles(data))
         if name is not None:
-            profiles = [p for p in profiles if p.name == name]
-            if not profiles:
-                raise UsageError(f"{where}: no profile named {name!r}")
+            named = [p for p in profiles if p.name == name]
+            if not named:
+                names = ", ".join(repr(str(p.name)) for p in profiles[:20]) or "none"
+                more = f" and {len(profiles) - 20} more" if len(profiles) > 20 else ""
+                raise UsageError(f"{where}: no profile named {name!r}; profiles: {names}{more}")
+            profiles = named
         if len(profiles) != 1:
             names = ", ".join(str(p.name) for p in profiles)
             raise UsageError(f"{where}: several profiles ({names}); choose one with FILE#NAME")
@@ -263,6 +269,31 @@ def _features_of(data: object, name: Optional[str], path: str) -> object:
     )
 
 
+def load_previous(path: str, *, max_size: int) -> dict[str, Any]:
+    """The attendee's current capabilities given by ``--previous FILE``: a GetAttendee or
+    CreateAttendee response, an Attendee object, or an AttendeeCapabilities object."""
+    try:
+        data = load_file(path, max_size=max_size).data
+    except LoadError as error:
+        raise UsageError(f"--previous {path}: {error}") from None
+    for member in ("Attendee", "Capabilities"):
+        if isinstance(data, dict) and set(data) >= {member}:
+            data = data[member]
+    if not isinstance(data, dict) or set(data) != {"Audio", "Video", "Content"}:
+        raise UsageError(
+            f"--previous {path}: not a GetAttendee response, an Attendee or AttendeeCapabilities "
+            "(Audio, Video and Content)"
+        )
+    try:
+        checked_triple(data, "previous")
+    except CapabilityValidationError as error:
+        first = error.report.errors[0]  # its message may quote a value a YAML alias shares
+        raise UsageError(
+            f"--previous {path}: {first.path or '/'}: {first.code} {RULES[first.code].summary}"
+        ) from None
+    return data
+
+
 # --- checking --------------------------------------------------------------------------------
 
 
@@ -282,9 +313,11 @@ def check_document(
     kind: str = "auto",
     operation: Optional[str] = None,
     meeting_features: Optional[Mapping[str, Any]] = None,
+    previous: Optional[Mapping[str, Any]] = None,
     rules: RuleFilter = RuleFilter(),
 ) -> FileResult:
-    """Check one parsed file."""
+    """Check one parsed file. ``previous``: the attendee's current capabilities, for the
+    capability updates."""
     result = FileResult(path, format=document.format)
     result.kind = detect_kind(document.data) if kind == "auto" else kind
     if result.kind == "profile":
@@ -297,7 +330,8 @@ def check_document(
             return result
         op = m.OPERATIONS[result.operation]
         features = None if op.creates_meeting else meeting_features
-        report = validate(op.name, document.data, meeting_features=features)
+        before = previous if op.updates_capabilities else None
+        report = validate(op.name, document.data, meeting_features=features, previous=before)
     _collect(result, document, report, rules)
     return result
 
@@ -341,11 +375,44 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
             else item
             for item in result.findings
         ]
+    if document.format == "yaml" and document.text:
+        result.findings = _taught_yaml_booleans(result.findings, document)
     result.unchecked = {
         code: reasons.get(code, "information is missing")
         for code in report.unchecked
         if rules.accepts(code)
     }
+
+
+def _taught_yaml_booleans(findings: list[Located], document: Document) -> list[Located]:
+    """E101 about a boolean a plain YAML 1.1 word (``no``, ``on``) gave says how to quote it
+    (not for a sensitive member's value: the hint would show it)."""
+    from ._yaml import _SENSITIVE as SENSITIVE_MEMBERS
+
+    lines: Optional[LineIndex] = None
+    out = []
+    for item in findings:
+        finding = item.finding
+        sensitive = finding.location and str(finding.location[-1]) in SENSITIVE_MEMBERS
+        if (
+            finding.code == "E101"
+            and finding.message.endswith("got boolean")
+            and not sensitive
+            and not document.is_hidden(finding.path)
+        ):
+            lines = lines or LineIndex(document.text)
+            hint = yaml_boolean(document.text, lines.offset(item.position))
+            if hint:
+                finding = Finding(
+                    finding.code,
+                    finding.severity,
+                    finding.location,
+                    finding.message + hint,
+                    finding.exception,
+                    finding.fix,
+                )
+        out.append(Located(finding, item.position))
+    return out
 
 
 def _hide(finding: Finding) -> Finding:

@@ -3,10 +3,12 @@
 Starting from the current directory and going up, the first ``pyproject.toml`` holding a
 ``[tool.chime-capabilities]`` table is used (files without that table are passed over, as
 ruff does). Keys: ``select`` and ``ignore`` (lists of rule codes or prefixes), ``strict``
-(boolean), ``max-file-size`` (bytes, or a string such as ``"5MB"``), and ``operations``: a
-table of glob -> operation for AWS CLI input files whose members and name do not tell
-(``"meetings/*.json" = "get-meeting"``; the first glob that matches wins). A command-line
-option replaces the value of the same key.
+(boolean), ``max-file-size`` (bytes, or a string such as ``"5MB"``), ``format`` (the output
+format), ``meeting-features`` (``FILE[#PROFILE]``, relative to the pyproject.toml), and
+``operations``: a table of glob -> operation for AWS CLI input files whose members and name
+do not tell (``"meetings/*.json" = "get-meeting"``; the first glob that matches wins). A
+command-line option replaces the value of the same key; ``--select`` replaces both ``select``
+and ``ignore`` (``--ignore`` still applies), as ruff's command line does.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from typing import Any, Optional
 from .checker import resolve_operation
 from .loaders import DEFAULT_MAX_FILE_SIZE
 from .options import UsageError
+from .reporters import REPORTERS
 
 __all__ = ["MAX_SIZE_LIMIT", "Config", "find_config", "parse_size"]
 
 _TABLE = "chime-capabilities"
-_KEYS = ("select", "ignore", "strict", "max-file-size", "operations")
+_KEYS = ("select", "ignore", "strict", "max-file-size", "format", "meeting-features", "operations")
 _SIZE = re.compile(r"(\d+)\s*(b|kb|k|kib|mb|m|mib)?", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2}
 _UNITS["mib"] = 1024**2
@@ -43,6 +46,9 @@ class Config:
     ignore: Optional[tuple[str, ...]] = None
     strict: Optional[bool] = None
     max_file_size: Optional[int] = None
+    output_format: Optional[str] = None
+    #: ``FILE[#PROFILE]``, FILE joined to the pyproject.toml's folder.
+    meeting_features: Optional[str] = None
     #: (glob, API name) pairs of ``operations``, in the file's order.
     operations: tuple[tuple[str, str], ...] = ()
 
@@ -156,9 +162,19 @@ def _parse(path: Path, table: Any) -> Config:
         mapped = tuple((glob, resolve_operation(name)) for glob, name in operations.items())
     except UsageError as error:
         raise UsageError(f"{path}: [tool.{_TABLE}] operations: {error}") from None
+    output_format = table.get("format")
+    if output_format is not None and output_format not in REPORTERS:
+        raise UsageError(f"{path}: [tool.{_TABLE}] format is one of {', '.join(sorted(REPORTERS))}")
+    features = table.get("meeting-features")
+    if features is not None and not isinstance(features, str):
+        raise UsageError(f"{path}: [tool.{_TABLE}] meeting-features is a string: FILE[#PROFILE]")
+    if features is not None:  # relative to the pyproject.toml
+        features = os.path.join(path.parent, features)
     return Config(
         path=path,
         operations=mapped,
+        output_format=output_format,
+        meeting_features=features,
         select=_codes(path, "select", table["select"]) if "select" in table else None,
         ignore=_codes(path, "ignore", table["ignore"]) if "ignore" in table else None,
         strict=strict,

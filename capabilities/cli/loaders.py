@@ -47,6 +47,7 @@ __all__ = [
     "located",
     "nesting",
     "parse_text",
+    "read_bytes",
     "read_text",
 ]
 
@@ -67,6 +68,11 @@ _OTHER_BOMS = (
 
 def read_text(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """The file's text: UTF-8 (a BOM is accepted), not empty, not binary, not too large."""
+    return decode(read_bytes(path, max_size=max_size))
+
+
+def read_bytes(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """The bytes of a regular file that is not too large."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -96,7 +102,7 @@ def read_text(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
         raise LoadError(f"cannot read: {error.strerror or 'error'}") from None
     if len(raw) > max_size:
         raise LoadError(f"file is larger than the limit of {max_size} bytes (--max-file-size)")
-    return decode(raw)
+    return bytes(raw)
 
 
 def decode(raw: bytes | bytearray) -> str:
@@ -149,20 +155,18 @@ def parse_text(text: str, fmt: str) -> Document:
     """Parse ``text`` of format ``fmt`` ("json", "yaml" or "toml")."""
     try:
         if fmt == "json":
-            from ._json import load_json
-
-            return load_json(text)
-        if fmt == "yaml":
-            from ._yaml import load_yaml
-
-            return load_yaml(text)
-        if fmt == "toml":
-            from ._toml import load_toml
-
-            return load_toml(text)
+            from ._json import load_json as load
+        elif fmt == "yaml":
+            from ._yaml import load_yaml as load
+        elif fmt == "toml":
+            from ._toml import load_toml as load
+        else:
+            raise ValueError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
+        document = load(text)
     except RecursionError:
         raise LoadError(f"containers are nested too deeply (limit {MAX_DEPTH})") from None
-    raise ValueError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
+    document.text = text
+    return document
 
 
 def load_file(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:

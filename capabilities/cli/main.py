@@ -44,7 +44,29 @@ def build_parser() -> argparse.ArgumentParser:
         "YAML or TOML). Exit status: 0 nothing wrong, 1 an error (or a warning with --strict), "
         "2 a usage error or a file that cannot be read or parsed.",
     )
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "files",
+        nargs="*",
+        metavar="PATH",
+        help="files, folders (walked for .json, .yaml, .yml and .toml files; inside a git work "
+        "tree, files git ignores are left out) or - for standard input",
+    )
+    check.add_argument(
+        "--exclude",
+        action="append",
+        type=_codes,
+        metavar="PATTERNS",
+        help="leave out paths matching these glob patterns (comma-separated, repeatable)",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of standard input (-): shown in findings, and used to tell the format "
+        "and the operation",
+    )
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="print the findings only: no notes, no summary"
+    )
     check.add_argument(
         "--kind",
         choices=KINDS,
@@ -65,10 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
         "a GetMeeting response",
     )
     check.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the attendee's current capabilities, for UpdateAttendeeCapabilities files: a "
+        "GetAttendee response, an Attendee or an AttendeeCapabilities object (W304, W305)",
+    )
+    check.add_argument(
         "--format",
         dest="output_format",
         choices=sorted(REPORTERS),
-        default="text",
         help="output format (default: text)",
     )
     check.add_argument(
@@ -95,6 +122,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="refuse larger files (bytes, or 512KB, 5MB; default 5MB)",
     )
     check.add_argument(
+        "--fix",
+        action="store_true",
+        help="write the suggested fixes back into the files (only the values change)",
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the suggested fixes as a unified diff and write nothing "
+        "(exit status 1 when there is one)",
+    )
+    check.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings in effect, and where each comes from, and check nothing",
+    )
+    check.add_argument(
         "--no-config",
         dest="use_config",
         action="store_false",
@@ -111,7 +154,14 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
     explain.add_argument("--max-file-size", type=_size, metavar="SIZE")
 
-    rules = commands.add_parser("rules", help="list the rule catalog")
+    rules = commands.add_parser(
+        "rules",
+        help="list the rule catalog, or show one rule",
+        description="Without CODE, one line per rule. With CODE, the rule in full: its summary, "
+        "the documentation sentence it encodes (or the project's reading of it), its source, "
+        "whether it is documented or decided, and the service exception it maps to.",
+    )
+    rules.add_argument("code", nargs="?", metavar="CODE", help="a rule code (E303)")
     rules.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
 
     serve = commands.add_parser(
@@ -138,19 +188,29 @@ def _joined(groups: Optional[list[list[str]]]) -> Optional[tuple[str, ...]]:
 
 def parse_args(argv: Optional[Sequence[str]] = None) -> Options:
     """Arguments -> the options object of the command."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command == "check":
+        if not args.files and not args.show_settings:
+            parser.error("check: the following arguments are required: PATH")
         return CheckOptions(
             files=tuple(args.files),
             kind=args.kind,
             operation=args.operation,
             meeting_features=args.meeting_features,
+            previous=args.previous,
             output_format=args.output_format,
             select=_joined(args.select),
             ignore=_joined(args.ignore),
             strict=args.strict,
             max_file_size=args.max_file_size,
             use_config=args.use_config,
+            fix=args.fix,
+            diff=args.diff,
+            exclude=_joined(args.exclude) or (),
+            stdin_filename=args.stdin_filename,
+            quiet=args.quiet,
+            show_settings=args.show_settings,
         )
     if args.command == "explain":
         return ExplainOptions(
@@ -162,7 +222,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> Options:
         return ServeOptions(
             host=args.host, port=args.port, allow_remote=args.allow_remote, seed=args.seed
         )
-    return RulesOptions(output_format=args.output_format)
+    return RulesOptions(output_format=args.output_format, code=args.code)
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

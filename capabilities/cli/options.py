@@ -27,12 +27,26 @@ class CheckOptions:
     kind: str = "auto"
     operation: Optional[str] = None
     meeting_features: Optional[str] = None
-    output_format: str = "text"
+    #: The attendee's current capabilities, for capability updates.
+    previous: Optional[str] = None
+    output_format: Optional[str] = None
     select: Optional[tuple[str, ...]] = None
     ignore: Optional[tuple[str, ...]] = None
     strict: Optional[bool] = None
     max_file_size: Optional[int] = None
     use_config: bool = True
+    #: Write the suggested fixes back into the files.
+    fix: bool = False
+    #: Print the fixes as a unified diff; write nothing.
+    diff: bool = False
+    #: Path patterns left out of the files and folders given.
+    exclude: tuple[str, ...] = ()
+    #: The name of standard input (``-``), for positions and format detection.
+    stdin_filename: Optional[str] = None
+    #: Only the findings: no notes, no summary.
+    quiet: bool = False
+    #: Print the settings in effect and check nothing.
+    show_settings: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,9 +60,11 @@ class ExplainOptions:
 
 @dataclass(frozen=True)
 class RulesOptions:
-    """``chime-capabilities rules``."""
+    """``chime-capabilities rules [CODE]``."""
 
     output_format: str = "text"
+    #: One rule to show in full; None lists the catalog.
+    code: Optional[str] = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, TextIO
+from typing import Any, ClassVar, Optional, TextIO
 from urllib.parse import quote
 
 from .. import __version__
@@ -111,6 +111,10 @@ def _fix_text(fix: Mapping[str, object]) -> str:
     return ", ".join(f"{path} = {json.dumps(value)}" for path, value in fix.items())
 
 
+#: ANSI colour of each severity: red, yellow, cyan (bold).
+_COLORS = {"error": "1;31", "warning": "1;33", "info": "1;36"}
+
+
 class Reporter:
     """Writes the results of one run to ``stream``."""
 
@@ -118,8 +122,12 @@ class Reporter:
     #: Whether the output is read by programs (a reason is then also written to stderr).
     for_programs: ClassVar[bool] = False
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, quiet: bool = False, color: bool = False) -> None:
         self.stream = stream
+        #: Only the findings (no notes, no summary), where the format allows.
+        self.quiet = quiet
+        #: ANSI colours, where the format has them (a terminal, NO_COLOR not set).
+        self.color = color
 
     def report(self, results: Sequence[FileResult]) -> None:
         raise NotImplementedError
@@ -136,26 +144,32 @@ class TextReporter(Reporter):
             path = printable(result.path)
             for item in shown(result):
                 write(self.line(path, item) + "\n")
-            if omitted(result):
+            if omitted(result) and not self.quiet:
                 write(f"{path}: note: {omitted(result)}\n")
-            if result.unchecked:
+            if result.unchecked and not self.quiet:
                 for reason in sorted(set(result.unchecked.values())):
                     codes = ", ".join(c for c, r in sorted(result.unchecked.items()) if r == reason)
                     write(f"{path}: note: not checked: {codes}: {reason}\n")
             if result.error is not None:
                 where = "".join(f":{number}" for number in result.error_position or ())
-                write(f"{path}{where}: error: {printable(result.error)}\n")
-        write(self.summary(results) + "\n")
+                write(f"{path}{where}: {self.paint('error')}: {printable(result.error)}\n")
+        if not self.quiet:
+            write(self.summary(results) + "\n")
 
-    @staticmethod
-    def line(path: str, item: Shown) -> str:
+    def paint(self, severity: str, text: Optional[str] = None) -> str:
+        """``text`` (default: the severity) in the colour of ``severity``, when colours are on."""
+        text = severity if text is None else text
+        return f"\x1b[{_COLORS[severity]}m{text}\x1b[0m" if self.color else text
+
+    def line(self, path: str, item: Shown) -> str:
         finding = item.finding
         where = f"at {printable(item.pointer) or '/'}"
         if finding.fix:
             where += f"; fix: {printable(_fix_text(finding.fix))}"
         return (
-            f"{path}:{item.position.line}:{item.position.column}: {finding.severity} "
-            f"{finding.code} {printable(item.message)} ({where})"
+            f"{path}:{item.position.line}:{item.position.column}: "
+            f"{self.paint(finding.severity)} {self.paint(finding.severity, finding.code)} "
+            f"{printable(item.message)} ({where})"
         )
 
     @staticmethod

@@ -68,13 +68,15 @@ def test_exit_2_and_every_file_is_still_reported(tmp_path: Path) -> None:
     broken.write_text('{"MeetingId": ', encoding="utf-8")
     latin = tmp_path / "latin.yaml"
     latin.write_bytes("ExternalUserId: caf\xe9\n".encode("latin-1"))
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
     result = run(
         "check",
         str(broken),
         str(tmp_path / "missing.json"),
         str(bad),
         str(latin),
-        str(tmp_path),
+        str(fifo),
         "--format",
         "json",
         cwd=tmp_path,
@@ -85,7 +87,7 @@ def test_exit_2_and_every_file_is_still_reported(tmp_path: Path) -> None:
     assert "invalid JSON at line 1, column 15" in files[str(broken)]["error"]
     assert files[str(tmp_path / "missing.json")]["error"] == "no such file"
     assert "not UTF-8" in files[str(latin)]["error"]
-    assert "directory" in files[str(tmp_path)]["error"]
+    assert files[str(fifo)]["error"] == "not a regular file"
     reasons = result.err.splitlines()
     assert len(reasons) == 4
     assert all(line.startswith("chime-capabilities: error: ") for line in reasons)

@@ -83,7 +83,14 @@ def test_hook_file_patterns(hook_id: str) -> None:
 
 
 def test_hook_definitions() -> None:
-    assert set(HOOKS) == set(MATCHES)
+    assert set(HOOKS) == set(MATCHES) | {f"{hook}-fix" for hook in MATCHES}
+    for hook_id in MATCHES:  # a -fix hook is its check with --fix, on the same files
+        fixing = HOOKS[f"{hook_id}-fix"]
+        assert fixing["entry"] == HOOKS[hook_id]["entry"] + " --fix"
+        assert (fixing["files"], fixing["types_or"]) == (
+            HOOKS[hook_id]["files"],
+            HOOKS[hook_id]["types_or"],
+        )
     for hook in HOOKS.values():
         assert hook["language"] == "python"
         assert hook["entry"].startswith("chime-capabilities check --kind ")
@@ -170,9 +177,75 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert "profiles/broken.json:" not in output.replace("chime-profiles/broken.json:", "")
     for name in good:  # good files have no error line
         assert not re.search(re.escape(name) + r":\d+:\d+: error", output), name
+    # the -fix hooks ran after the checks: the staged broken file comes out fixed
+    assert re.search(r"Check and fix AWS CLI input files for chime-sdk-meetings\.+Failed", output)
+    assert "chime-cli-input/batch-create-attendee.yaml: fixed 1 finding" in output
+    broken = (EXAMPLES / "cli-input" / "batch-create-attendee.yaml").read_text()
+    fixed = broken.replace("Content: Receive}", "Content: None}", 1)
+    assert fixed != broken
+    assert (work / "chime-cli-input/batch-create-attendee.yaml").read_text() == fixed
+    for name, source in {**good, **ignored}.items():
+        assert (work / name).read_bytes() == source.read_bytes(), name
 
     only_good = _try_repo(project, work, "--files", *good)
     output = only_good.stdout + only_good.stderr
     assert only_good.returncode == 0, output
     assert re.search(r"Check Chime SDK meeting profiles\.+Passed", output), output
     assert re.search(r"Check AWS CLI input files for chime-sdk-meetings\.+Passed", output), output
+
+
+def _yaml_blocks(markdown: str) -> list[Any]:
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", markdown, re.S)]
+
+
+PRE_COMMIT_DOC = (ROOT / "docs" / "pre-commit.md").read_text()
+
+
+def test_the_documented_rev_exists() -> None:
+    config = next(block for block in _yaml_blocks(PRE_COMMIT_DOC) if "rev" in block["repos"][0])
+    rev = config["repos"][0]["rev"]
+    assert re.fullmatch(r"[0-9a-f]{40}", rev), rev
+    hooks = subprocess.run(
+        ["git", "show", f"{rev}:.pre-commit-hooks.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    documented = {hook["id"] for hook in config["repos"][0]["hooks"]}
+    assert documented <= {hook["id"] for hook in yaml.safe_load(hooks)}
+
+
+def test_the_documented_local_hook_works_as_written(tmp_path: Path) -> None:
+    config = next(b for b in _yaml_blocks(PRE_COMMIT_DOC) if b["repos"][0]["repo"] == "local")
+    (tmp_path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    (tmp_path / "chime-profiles").mkdir()
+    shutil.copyfile(EXAMPLES / "profiles" / "webinar.yaml", tmp_path / "chime-profiles/a.yaml")
+    shutil.copyfile(EXAMPLES / "profiles" / "broken.json", tmp_path / "chime-profiles/b.json")
+    _git("init", "-q", cwd=tmp_path)
+    _git("add", "-A", cwd=tmp_path)
+    scripts = os.path.dirname(sys.executable)  # where chime-capabilities is installed
+    env = dict(
+        os.environ,
+        PATH=scripts + os.pathsep + os.environ.get("PATH", ""),
+        PRE_COMMIT_HOME=str(tmp_path.parent / "pre-commit-home-local"),
+    )
+    env.pop("PRE_COMMIT", None)
+
+    def run(*files: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", "--files", *files],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    good = run("chime-profiles/a.yaml")
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert re.search(r"Check Chime SDK meeting profiles\.+Passed", good.stdout)
+    bad = run("chime-profiles/a.yaml", "chime-profiles/b.json")
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "chime-profiles/b.json:15:34: error E501 " in bad.stdout

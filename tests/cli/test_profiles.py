@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from capabilities import _model as m
 from capabilities import apply_fixes, normalize, validate
 from capabilities.profiles import check_profiles, is_profile_document, iter_profiles
 
-from .helpers import EXAMPLES, run
+from .helpers import EXAMPLES, run, run_process
 
 GUID = "2b8d4a6c-1f3e-4d5a-9b7c-0e1f2a3b4c5d"
 CAPABILITY = st.sampled_from([*m.MEDIA_CAPABILITIES, "sendreceive", 7])
@@ -234,3 +235,54 @@ def test_explain(tmp_path: Any) -> None:
     not_profile = run("explain", str(EXAMPLES / "cli-input" / "create-attendee.json"))
     assert not_profile.status == 2
     assert "not a meeting profile" in not_profile.err
+
+
+@pytest.mark.parametrize("several", [False, True])
+def test_a_profile_may_name_its_schema(tmp_path: Path, several: bool) -> None:
+    profile = {"presets": {"viewer": {"Audio": "Receive", "Video": "None", "Content": "None"}}}
+    document = {"profiles": {"webinar": profile}} if several else profile
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps({"$schema": "../schemas/meeting-profile.schema.json", **document}))
+    done = run_process("check", path.name, cwd=tmp_path)
+    assert (done.status, done.out.splitlines()[-1]) == (
+        0,
+        "0 error(s), 0 warning(s), 0 info(s) in 1 file(s) checked",
+    )
+    path.write_text(json.dumps({"$schema": 1, **document}))
+    wrong = run_process("check", path.name, cwd=tmp_path)
+    assert wrong.status == 1
+    assert ":1:13: error E503 $schema is a string, not integer (at /$schema)" in wrong.out
+    if not several:  # inside a profile of several, it is not the file's
+        return
+    nested = {"profiles": {"webinar": {"$schema": "x", **profile}}}
+    path.write_text(json.dumps(nested))
+    assert "E503 unknown member '$schema'" in run_process("check", path.name, cwd=tmp_path).out
+
+
+@pytest.mark.parametrize(
+    ("acknowledged", "reported"),
+    [
+        (None, ["W304", "W305", "W305"]),
+        (["W304", "W305"], []),
+        (["W305"], ["W304"]),
+        ([], ["W304", "W305", "W305"]),
+        (["W304", "E101"], ["W304", "W305", "W305", "E503"]),  # invalid: nothing acknowledged
+        ("W304", ["W304", "W305", "W305", "E503"]),
+    ],
+)
+def test_a_transition_acknowledges_its_warnings(
+    tmp_path: Path, acknowledged: Any, reported: list[str]
+) -> None:
+    viewer = {"Audio": "Receive", "Video": "Receive", "Content": "Receive"}
+    presenter = {"Audio": "SendReceive", "Video": "SendReceive", "Content": "SendReceive"}
+    transition: dict[str, Any] = {"from": "viewer", "to": "presenter"}
+    if acknowledged is not None:
+        transition["acknowledged"] = acknowledged
+    profile = {"presets": {"viewer": viewer, "presenter": presenter}, "transitions": [transition]}
+    (tmp_path / "profile.json").write_text(json.dumps(profile))
+    done = run_process("check", "profile.json", "--format", "json", cwd=tmp_path)
+    (checked,) = json.loads(done.out)["files"]
+    assert [finding["code"] for finding in checked["findings"]] == reported
+    assert done.status == (1 if "E503" in reported else 0)
+    if "E503" in reported:
+        assert checked["findings"][-1]["pointer"] == "/transitions/0/acknowledged"

@@ -1,0 +1,40 @@
+"""`chime-capabilities rules CODE`: one rule in full, as `ruff rule` shows one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from capabilities.rules import RULES
+
+from .helpers import run, run_process
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_each_rule_in_full(code: str) -> None:
+    rule = RULES[code]
+    shown = run("rules", code.lower())
+    assert shown.status == 0
+    lines = shown.out.splitlines()
+    assert lines[0] == f"{code}: {rule.summary}"
+    assert " ".join(rule.description.split()) in " ".join(shown.out.split())
+    assert f"Source:    {rule.source_url}" in lines
+    assert lines[-3].startswith(f"Status:    {rule.status} (")
+    assert lines[-1] == f"Exception: {rule.exception or 'none (not an error)'}"
+    as_json = json.loads(run("rules", code, "--format", "json").out)
+    assert as_json["code"] == code
+    assert as_json["source"] == rule.source_url
+
+
+def test_rule_lookup_through_the_command_line(tmp_path: Path) -> None:
+    shown = run_process("rules", "E303", cwd=tmp_path)
+    assert shown.status == 0
+    assert shown.out.startswith("E303: content receive needs video receive\n\n")
+    assert "Status:    documented (the documentation says so)\n" in shown.out
+    unknown = run_process("rules", "E999", cwd=tmp_path)
+    assert unknown.status == 2
+    assert "no rule 'E999'; the codes: E101, " in unknown.err
+    listing = run_process("rules", cwd=tmp_path)
+    assert len(listing.out.splitlines()) == len(RULES)
