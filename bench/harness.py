@@ -167,6 +167,8 @@ class Results:
     cases: tuple[CaseResult, ...]
     #: Microseconds, cumulative, of the ``capabilities`` line of ``-X importtime``.
     import_us: Series
+    #: The same, for ``jsonschema``, measured the same way in the same run.
+    jsonschema_import_us: Series
     checker: tuple[CheckerResult, ...]
     memory: tuple[MemoryResult, ...]
     #: The offline service (capabilities.fake), when measured.
@@ -345,8 +347,11 @@ def run(*, quick: bool, log: TextIO) -> Results:
         CaseResult(case, case_times, errors)
         for (case, _, errors), case_times in zip(agreed, _time_cases(agreed, plan, log))
     ]
-    _progress(log, "import capabilities")
-    import_us = import_time_us(runs=plan.import_runs, warmup=plan.import_warmup)
+    _progress(log, "import capabilities, import jsonschema")
+    import_us = import_time_us("capabilities", runs=plan.import_runs, warmup=plan.import_warmup)
+    jsonschema_import_us = import_time_us(
+        "jsonschema", runs=plan.import_runs, warmup=plan.import_warmup
+    )
     checker = _checker(plan, log)
     _progress(log, "memory")
     memories = tuple(MemoryResult(case, memory(case.document, case.check)) for case in BATCH_CASES)
@@ -356,6 +361,7 @@ def run(*, quick: bool, log: TextIO) -> Results:
         machine(load, others.cores()),
         tuple(case_results),
         import_us,
+        jsonschema_import_us,
         checker,
         memories,
         fake,

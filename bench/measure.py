@@ -123,10 +123,10 @@ def _cumulative_us(stderr: str, module: str) -> int:
     raise RuntimeError(f"no importtime line for {module!r} in:\n{stderr[-2000:]}")
 
 
-def import_time_us(*, runs: int, warmup: int) -> Series:
-    """``python -X importtime -c "import capabilities"`` in a new process, ``runs`` times:
-    the cumulative microseconds of the top-level ``capabilities`` line."""
-    command = [sys.executable, "-X", "importtime", "-c", "import capabilities"]
+def import_time_us(module: str, *, runs: int, warmup: int) -> Series:
+    """``python -X importtime -c "import <module>"`` in a new process, ``runs`` times: the
+    cumulative microseconds of the module's top-level line."""
+    command = [sys.executable, "-X", "importtime", "-c", f"import {module}"]
     env = _environment()
     values: list[float] = []
     for index in range(warmup + runs):
@@ -134,9 +134,9 @@ def import_time_us(*, runs: int, warmup: int) -> Series:
             command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
         )
         if done.returncode != 0:
-            raise RuntimeError(f"`import capabilities` failed:\n{done.stderr[-2000:]}")
+            raise RuntimeError(f"`import {module}` failed:\n{done.stderr[-2000:]}")
         if index >= warmup:
-            values.append(float(_cumulative_us(done.stderr, "capabilities")))
+            values.append(float(_cumulative_us(done.stderr, module)))
     return Series(tuple(values))
 
 
