@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import linecache
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from itertools import product
 from typing import Any, Callable, NamedTuple, Optional, cast
@@ -63,7 +64,8 @@ def operation_name(operation: str) -> str:
 
 # --- the walk --------------------------------------------------------------------------------
 #
-# Each shape is checked by two functions generated once from the rule data as Python source:
+# Each shape is checked by two functions generated once from the rule data as Python source, by
+# one writer (``_Writer``) in two modes:
 #
 # - a predicate, "this value gives no finding at all" (``_clean``). It only has to be sound:
 #   never true where the walk would report something. Valid requests, the common case, are
@@ -74,7 +76,8 @@ def operation_name(operation: str) -> str:
 #   ``_pattern_finding``, ``_enum_finding``, ``_integer_findings``, E105 ``_count_finding``,
 #   duplicates, and the cross-field rules). Every message is written in those functions.
 #
-# tests/property/test_fast_path.py holds the two to each other.
+# Both come from one description of each check; tests/property/test_fast_path.py holds the two
+# modes to each other.
 
 
 class _Context:
@@ -363,14 +366,14 @@ _MISSING = object()
 def _clean(shape: m.Shape) -> _Clean:
     compiled = _CLEAN.get(id(shape))
     if compiled is None:
-        compiled = _CLEAN[id(shape)] = cast(_Clean, _CleanWriter().function(shape))
+        compiled = _CLEAN[id(shape)] = cast(_Clean, _Writer(walk=False).function(shape))
     return compiled
 
 
 def _walker(shape: m.Shape) -> _Walker:
     compiled = _WALKER.get(id(shape))
     if compiled is None:
-        compiled = _WALKER[id(shape)] = cast(_Walker, _WalkWriter().function(shape))
+        compiled = _WALKER[id(shape)] = cast(_Walker, _Writer(walk=True).function(shape))
     return compiled
 
 
@@ -380,7 +383,7 @@ _SHAPES = (m.String, m.Integer, m.Boolean, m.ListOf, m.Structure)
 def shape_source(shape: m.Shape, *, walk: bool = True) -> str:
     """The source of the walk (or, ``walk`` False, the predicate) generated for ``shape``,
     with the names of its constants."""
-    writer: _SourceWriter = _WalkWriter() if walk else _CleanWriter()
+    writer = _Writer(walk)
     text = writer.source(shape)
     names = "\n".join(f"# {name} = {_described(value)}" for name, value in writer.constants.items())
     return f"{names}\n\n{text}"
@@ -397,29 +400,45 @@ def _described(value: object) -> str:
     return f"<{getattr(value, '__qualname__', type(value).__name__)}>"
 
 
-class _SourceWriter:
-    """What both writers share: names for constants and variables, indented lines, and the
-    conditions under which a value of a leaf shape gives a finding."""
+class _Writer:
+    """Writes the source of one shape's function from one description of each check, in one
+    of two modes:
 
-    #: The generated function's name and parameters.
-    name = ""
-    parameters = ""
+    - the predicate (``clean(v0, ctx)``, ``walk`` False): each check is ``if <fails>: return
+      False``; a value that passes them all gives no finding, and the function returns True.
+    - the walk (``walk(v0, loc, ctx)``, ``walk`` True): each check is followed by the call that
+      reports its finding, and the walk goes on. A location is built only for that call.
 
-    def __init__(self) -> None:
+    A ``generate_<kind>`` method describes the checks of each kind of shape; ``check``,
+    ``unless`` and ``report`` say what a check becomes in each mode."""
+
+    def __init__(self, walk: bool) -> None:
+        self.walk = walk
+        self.name, self.parameters = ("walk", "v0, loc, ctx") if walk else ("clean", "v0, ctx")
         self.lines: list[str] = []
+        self.indent = 0
         self.constants: dict[str, object] = {"_MISSING": _MISSING}
         self.names = 0
+        #: For each enclosing list loop of the predicate: (list name, matcher) of each
+        #: pattern matched once after the loop, over the concatenation of the values.
+        self.loops: list[list[tuple[str, str]]] = []
+
+    # --- the source ----------------------------------------------------------------------
 
     def source(self, shape: m.Shape) -> str:
         """The generated function's source (its constants are in ``self.constants``)."""
-        self.lines = [
-            f"def {self.name}({self.parameters}):",
-            "    response = ctx.response",
-            "    triples = ctx.clean_triples",
-            "    cross_field = ctx.cross_field",
-            "    unknown_meeting = cross_field and ctx.resolutions is None",
-        ]
-        self.body(shape)
+        with self.block(f"def {self.name}({self.parameters}):"):
+            self.line("response = ctx.response")
+            self.line("triples = ctx.clean_triples")
+            self.line("cross_field = ctx.cross_field")
+            self.line("unknown_meeting = cross_field and ctx.resolutions is None")
+            # E301 and E302 go unchecked when the value holds capabilities and the meeting's
+            # features are unknown: recorded once, at the end.
+            self.line("capabilities = False")
+            self.generate(shape, "v0", "*loc")
+            self.line("if capabilities and unknown_meeting: ctx.unchecked.update(('E301', 'E302'))")
+            if not self.walk:
+                self.line("return True")
         return "\n".join(self.lines) + "\n"
 
     def function(self, shape: m.Shape) -> Callable[..., Any]:
@@ -437,14 +456,35 @@ class _SourceWriter:
         exec(compile(text, filename, "exec"), namespace)
         return cast("Callable[..., Any]", namespace[self.name])
 
-    def body(self, shape: m.Shape) -> None:
-        raise NotImplementedError
+    def line(self, text: str) -> None:
+        self.lines.append("    " * self.indent + text)
+
+    @contextmanager
+    def block(self, header: str) -> Iterator[None]:
+        """``header`` (``if ...:``, ``for ...:``, ``else:``), and the lines written within,
+        one level deeper."""
+        self.line(header)
+        self.indent += 1
+        try:
+            yield
+        finally:
+            self.indent -= 1
+
+    @contextmanager
+    def captured(self) -> Iterator[list[str]]:
+        """The lines written within, kept apart (to be placed after lines written later)."""
+        kept, self.lines = self.lines, []
+        try:
+            yield self.lines
+        finally:
+            self.lines = kept
 
     def constant(self, value: object, base: str = "") -> str:
         """The name the source gives ``value``: ``base``, or a function by its own name, a
-        shape by its name (a number follows a name already taken by another value)."""
+        shape by its name (a number follows a name already taken by another value; a value
+        equal to the one already named ``base`` keeps that name)."""
         for name, known in self.constants.items():
-            if known is value:
+            if known is value or (name == base and known == value):
                 return name
         if not base:
             named = value.name if isinstance(value, _SHAPES) else getattr(value, "__name__", "k")
@@ -460,8 +500,39 @@ class _SourceWriter:
         self.names += 1
         return f"v{self.names}"
 
-    def emit(self, depth: int, line: str) -> None:
-        self.lines.append("    " * depth + line)
+    # --- what a check becomes in each mode -----------------------------------------------
+
+    def report(self, function: Callable[..., None], *arguments: str) -> None:
+        """The call that reports a finding (the walk only)."""
+        self.line(f"{self.constant(function)}({', '.join(arguments)}, ctx)")
+
+    def check(self, fails: str, function: Callable[..., None], *arguments: str) -> None:
+        """A check: ``fails`` true gives the finding ``function`` reports."""
+        if not self.walk:
+            self.line(f"if {fails}: return False")
+            return
+        with self.block(f"if {fails}:"):
+            self.report(function, *arguments)
+
+    @contextmanager
+    def unless(self, fails: str, function: Callable[..., None], *arguments: str) -> Iterator[None]:
+        """A check whose finding ends the checks of the value: the lines written within run
+        only when it passes (in the walk, as its ``else``)."""
+        self.check(fails, function, *arguments)
+        if not self.walk:
+            yield
+            return
+        with self.block("else:"):
+            yield
+
+    def not_of_type(self, v: str, *types: str) -> str:
+        """True for a value not of ``types``. The predicate accepts the types themselves only;
+        the walk accepts their subclasses too (a str Enum member is read by its value)."""
+        exact = " and ".join(f"type({v}) is not {t}" for t in types)
+        if not self.walk:
+            return exact
+        of = types[0] if len(types) == 1 else f"({', '.join(types)})"
+        return f"{exact} and not isinstance({v}, {of})"
 
     @staticmethod
     def requests_only(condition: str, *codes: str) -> str:
@@ -497,269 +568,179 @@ class _SourceWriter:
             f"type({v}) is dict and len({v}) == 3 and {strings} and ({', '.join(names)}) in triples"
         )
 
-    def integer_failure(self, shape: m.Integer, v: str) -> str:
-        return f"type({v}) is not int or {self.outside(v, shape.minimum, shape.maximum)}"
+    # --- the checks of each kind of shape ------------------------------------------------
 
-    def string_failures(self, shape: m.String, v: str, *, pattern: bool = True) -> list[str]:
-        """Conditions, in order (each may assume the ones before are false), one of which is
-        true exactly when the value gives a finding. ``pattern`` False leaves out the
-        pattern's match, for a writer that matches it elsewhere."""
-        if shape.enum is not None:
-            values = self.constant(frozenset(shape.enum), f"_{shape.name}_values")
-            return [f"type({v}) is not str or {v} not in {values}"]
-        conditions = [f"type({v}) is not str"]
-        if shape.min_length is not None or shape.max_length is not None:
-            conditions.append(self.outside(f"len({v})", shape.min_length, shape.max_length))
-        if shape.pattern is not None and shape.pattern.length is not None:
-            conditions.append(f"len({v}) != {shape.pattern.length}")
-        out = [" or ".join(conditions)]
-        if shape.reserved_prefix:
-            out.append(f"({self.reserved(v)})")
-        if pattern and shape.pattern is not None:
-            matcher = self.constant(shape.pattern.compiled.fullmatch, f"_{shape.name}_pattern")
-            out.append(f"{matcher}({v}) is None")
-        if shape.known_values is not None:
-            known = self.constant(frozenset(shape.known_values), f"_{shape.name}_known")
-            out.append(f"{v} not in {known}")
-        return out
-
-
-class _CleanWriter(_SourceWriter):
-    """Writes the source of one shape's predicate: straight-line checks, each
-    ``return False`` on failure, in the order of the shape's members."""
-
-    name, parameters = "clean", "v0, ctx"
-
-    def __init__(self) -> None:
-        super().__init__()
-        #: For each enclosing list loop: the line where its lists of deferred values are
-        #: declared, and (list name, matcher) of each single-class pattern matched once after
-        #: the loop, over the concatenation of the values.
-        self.loops: list[tuple[int, list[tuple[str, str]]]] = []
-
-    def body(self, shape: m.Shape) -> None:
-        # E301 and E302 go unchecked when the value holds capabilities and the meeting's
-        # features are unknown: recorded once, when the whole value is clean.
-        self.emit(1, "capabilities = False")
-        self.value(shape, "v0", 1)
-        self.emit(1, "if capabilities and unknown_meeting: ctx.unchecked.update(('E301', 'E302'))")
-        self.emit(1, "return True")
-
-    def fail_if(self, depth: int, condition: str) -> None:
-        self.emit(depth, f"if {condition}: return False")
-
-    def value(self, shape: m.Shape, v: str, depth: int) -> None:
+    def generate(self, shape: m.Shape, v: str, where: str) -> None:
+        """The checks of ``v``, a ``shape``. ``where``: its location, as the items of a tuple
+        display (the walk's reports only)."""
         if isinstance(shape, m.String):
-            self.string(shape, v, depth)
+            self.generate_string(shape, v, where)
         elif isinstance(shape, m.Integer):
-            self.fail_if(depth, self.integer_failure(shape, v))
+            self.generate_integer(shape, v, where)
         elif isinstance(shape, m.Boolean):
-            self.fail_if(depth, f"type({v}) is not bool")
+            self.check(
+                f"type({v}) is not bool", _wrong_type, self.constant(shape), v, f"({where},)"
+            )
         elif isinstance(shape, m.ListOf):
-            self.list_of(shape, v, depth)
+            self.generate_list(shape, v, where)
         else:
-            self.structure(shape, v, depth)
+            self.generate_structure(shape, v, where)
 
-    def string(self, shape: m.String, v: str, depth: int) -> None:
-        pattern = shape.pattern
-        joined = None if pattern is None or not self.loops else _concatenation_matcher(pattern)
-        for condition in self.string_failures(shape, v, pattern=joined is None):
-            self.fail_if(depth, condition)
-        if joined is not None:
-            # The values of the loop all match exactly when their concatenation matches
-            # the joined pattern: one call after the loop checks them all.
-            name = self.variable()
-            self.loops[-1][1].append((name, self.constant(joined, f"_{shape.name}_joined_pattern")))
-            self.emit(depth, f"{name}.append({v})")
+    def generate_integer(self, shape: m.Integer, v: str, where: str) -> None:
+        # _integer_findings tells a wrong type from a value out of range
+        wrong = f"not {self.constant(is_int)}({v})" if self.walk else f"type({v}) is not int"
+        fails = f"{wrong} or {self.outside(v, shape.minimum, shape.maximum)}"
+        self.check(fails, _integer_findings, self.constant(shape), v, f"({where},)")
 
-    def list_of(self, shape: m.ListOf, v: str, depth: int) -> None:
-        bounds = self.requests_only(
-            self.outside(f"len({v})", shape.min_items, shape.max_items), "E105"
-        )
-        self.fail_if(depth, f"(type({v}) is not list and type({v}) is not tuple) or {bounds}")
-        item = self.variable()
-        declare_at = len(self.lines)
-        self.loops.append((declare_at, []))
-        self.emit(depth, f"for {item} in {v}:")
-        self.value(shape.member, item, depth + 1)
-        _, deferred = self.loops.pop()
-        for name, matcher in deferred:
-            self.lines.insert(declare_at, "    " * depth + f"{name} = []")
-            self.fail_if(depth, f"{matcher}(''.join({name})) is None")
-        if shape.unique_member is not None:
-            # the items are clean here, so each unique member is a string or absent
-            name, _ = shape.unique_member
-            key = f"{item}.get({name!r}, '')" + (".lower()" if shape.unique_ignores_case else "")
-            self.fail_if(depth, f"len({{{key} for {item} in {v}}}) != len({v})")
-
-    def structure(self, shape: m.Structure, v: str, depth: int) -> None:
-        if shape is m.ATTENDEE_CAPABILITIES:
-            self.fail_if(depth, f"not ({self.clean_capabilities(v)})")
-            self.emit(depth, "capabilities = True")
-            return
-        self.fail_if(depth, f"type({v}) is not dict")
-        count = self.variable()  # members found; any other key makes the value unclean
-        self.emit(depth, f"{count} = 0")
-        for name, sub in shape.members.items():
-            member = self.variable()
-            self.emit(depth, f"{member} = {v}.get({name!r}, _MISSING)")
-            if name in shape.required:
-                self.fail_if(depth, f"{member} is _MISSING")
-                self.emit(depth, f"{count} += 1")
-                self.value(sub, member, depth)
-            else:
-                self.emit(depth, f"if {member} is None and response: {count} += 1  # absent")
-                self.emit(depth, f"elif {member} is not _MISSING:")
-                self.emit(depth + 1, f"{count} += 1")
-                self.value(sub, member, depth + 1)
-        for name in shape.ignored:
-            self.emit(depth, f"if {name!r} in {v}: {count} += 1")
-        self.fail_if(depth, f"{count} != len({v})")
-        if shape.rules:
-            rules = f"{self.constant(_rules_clean)}({self.constant(shape)}, {v}, ctx)"
-            self.fail_if(depth, f"cross_field and not {rules}")
-
-
-class _WalkWriter(_SourceWriter):
-    """Writes the source of one shape's walk: the checks of each rule, each followed by the
-    call that reports its finding. A location is built only for that call."""
-
-    name, parameters = "walk", "v0, loc, ctx"
-
-    def body(self, shape: m.Shape) -> None:
-        self.emit(1, "capabilities = False")  # as in the predicate
-        self.value(shape, "v0", "*loc", 1)
-        self.emit(1, "if capabilities and unknown_meeting: ctx.unchecked.update(('E301', 'E302'))")
-
-    def report(self, depth: int, function: Callable[..., None], *arguments: str) -> None:
-        self.emit(depth, f"{self.constant(function)}({', '.join(arguments)}, ctx)")
-
-    def value(self, shape: m.Shape, v: str, where: str, depth: int) -> None:
-        """``where``: the location of ``v``, as the items of a tuple display."""
-        at = f"({where},)"
-        if isinstance(shape, m.String):
-            self.string(shape, v, where, depth)
-        elif isinstance(shape, m.Integer):
-            bounds = self.outside(v, shape.minimum, shape.maximum)
-            self.emit(depth, f"if not {self.constant(is_int)}({v}) or {bounds}:")
-            self.report(depth + 1, _integer_findings, self.constant(shape), v, at)
-        elif isinstance(shape, m.Boolean):
-            self.emit(depth, f"if type({v}) is not bool:")
-            self.report(depth + 1, _wrong_type, self.constant(shape), v, at)
-        elif isinstance(shape, m.ListOf):
-            self.list_of(shape, v, where, depth)
-        else:
-            self.structure(shape, v, where, depth)
-
-    def string(self, shape: m.String, v: str, where: str, depth: int) -> None:
-        """Each rule of a string on its own: a valid value costs about what the predicate's
-        checks cost, and an invalid one is tested once."""
-        wrong = f"type({v}) is not str and not isinstance({v}, str)"
-        at, this = self.of_type(shape, v, where, depth, wrong)
-        depth += 1
-        # a str subclass (an Enum member) is read by its value, whatever its methods say
-        self.emit(depth, f"if type({v}) is not str: {v} = {self.constant(str.__str__)}({v})")
-        if shape.enum is not None:
-            values = self.constant(frozenset(shape.enum), f"_{shape.name}_values")
-            self.emit(depth, f"if {v} not in {values}:")
-            self.report(depth + 1, _enum_finding, this, v, at)
-            return
-        size = self.variable()
-        self.emit(depth, f"{size} = len({v})")
-        if shape.min_length is not None or shape.max_length is not None:
-            self.emit(depth, f"if {self.outside(size, shape.min_length, shape.max_length)}:")
-            self.report(depth + 1, _length_finding, this, size, at)
-        if shape.reserved_prefix:
-            self.emit(depth, f"if {self.reserved(v)}:")
-            self.report(depth + 1, _reserved_finding, this, at)
-        # no regular expression runs on a value longer than its shape allows
-        fits = "" if shape.max_length is None else f"{size} <= {shape.max_length} and "
-        pattern = shape.pattern
-        if pattern is not None:
-            matcher = self.constant(pattern.compiled.fullmatch, f"_{shape.name}_pattern")
-            refused = f"{matcher}({v}) is None"
-            if pattern.length is not None:
-                refused = f"({size} != {pattern.length} or {refused})"
-            self.emit(depth, f"if {fits}{refused}:")
-            self.report(depth + 1, _pattern_finding, this, v, at)
-        if shape.known_values is not None:
-            known = self.constant(frozenset(shape.known_values), f"_{shape.name}_known")
-            self.emit(depth, f"if {fits}{v} not in {known}:")
-            self.report(depth + 1, _unknown_value, this, v, at)
-
-    def of_type(
-        self, shape: m.Shape, v: str, where: str, depth: int, wrong: str
-    ) -> tuple[str, str]:
-        """E101 when ``wrong`` is true; the lines that follow, one level deeper, are its
-        ``else``. Returns the location and the shape as the source names them."""
+    def generate_string(self, shape: m.String, v: str, where: str) -> None:
+        """Each rule of a string on its own: a valid value costs the checks once, and an
+        invalid one is tested once by each rule."""
         at, this = f"({where},)", self.constant(shape)
-        self.emit(depth, f"if {wrong}:")
-        self.report(depth + 1, _wrong_type, this, v, at)
-        self.emit(depth, "else:")
-        return at, this
+        with self.unless(self.not_of_type(v, "str"), _wrong_type, this, v, at):
+            if self.walk:
+                # a str subclass (an Enum member) is read by its value, whatever its methods say
+                self.line(f"if type({v}) is not str: {v} = {self.constant(str.__str__)}({v})")
+            if shape.enum is not None:
+                values = self.constant(frozenset(shape.enum), f"_{shape.name}_values")
+                self.check(f"{v} not in {values}", _enum_finding, this, v, at)
+                return
+            size = f"len({v})"
+            if shape.min_length is not None or shape.max_length is not None:
+                size = self.variable()
+                self.line(f"{size} = len({v})")
+                bounds = self.outside(size, shape.min_length, shape.max_length)
+                self.check(bounds, _length_finding, this, size, at)
+            if shape.reserved_prefix:
+                self.check(self.reserved(v), _reserved_finding, this, at)
+            # no regular expression runs on a value longer than its shape allows (the
+            # predicate has returned for such a value)
+            fits = (
+                ""
+                if shape.max_length is None or not self.walk
+                else f"{size} <= {shape.max_length} and "
+            )
+            pattern = shape.pattern
+            if pattern is not None:
+                self.generate_pattern(shape, pattern, v, size, fits, at)
+            if shape.known_values is not None:
+                known = self.constant(frozenset(shape.known_values), f"_{shape.name}_known")
+                self.check(f"{fits}{v} not in {known}", _unknown_value, this, v, at)
 
-    def list_of(self, shape: m.ListOf, v: str, where: str, depth: int) -> None:
-        wrong = f"type({v}) is not list and not isinstance({v}, (list, tuple))"
-        at, this = self.of_type(shape, v, where, depth, wrong)
-        depth += 1
-        bounds = self.requests_only(
-            self.outside(f"len({v})", shape.min_items, shape.max_items), "E105"
-        )
-        if bounds != "False":
-            self.emit(depth, f"if {bounds}:")
-            self.report(depth + 1, _count_finding, this, f"len({v})", at)
-        index, item = self.variable(), self.variable()
-        self.emit(depth, f"for {index}, {item} in enumerate({v}):")
-        self.value(shape.member, item, f"{where}, {index}", depth + 1)
-        if shape.unique_member is not None:
-            unique = self.constant(shape.unique_member, "_unique")
-            self.report(depth, _duplicates, v, unique, str(shape.unique_ignores_case), at)
+    def generate_pattern(
+        self, shape: m.String, pattern: m.Pattern, v: str, size: str, fits: str, at: str
+    ) -> None:
+        this = self.constant(shape)
+        joined = None if self.walk or not self.loops else _concatenation_matcher(pattern)
+        if joined is not None:
+            # The values of the loop all match exactly when their concatenation matches the
+            # joined pattern: one call after the loop checks them all.
+            if pattern.length is not None:
+                self.check(f"{size} != {pattern.length}", _pattern_finding, this, v, at)
+            name = self.variable()
+            self.loops[-1].append((name, self.constant(joined, f"_{shape.name}_joined_pattern")))
+            self.line(f"{name}.append({v})")
+            return
+        matcher = self.constant(pattern.compiled.fullmatch, f"_{shape.name}_pattern")
+        refused = f"{matcher}({v}) is None"
+        if pattern.length is not None:
+            refused = f"({size} != {pattern.length} or {refused})"
+        self.check(f"{fits}{refused}", _pattern_finding, this, v, at)
 
-    def structure(self, shape: m.Structure, v: str, where: str, depth: int) -> None:
-        if shape is m.ATTENDEE_CAPABILITIES:  # most are clean, and this says so in one test
-            self.emit(depth, f"if {self.clean_capabilities(v)}:")
-            self.emit(depth + 1, "capabilities = True")
-            self.emit(depth, "else:")
-            depth += 1
-        wrong = f"type({v}) is not dict and not isinstance({v}, dict)"
-        at, this = self.of_type(shape, v, where, depth, wrong)
-        depth += 1
-        count = self.variable()  # members found; any other key is reported by _unknown
-        self.emit(depth, f"{count} = 0")
-        members: list[str] = []
-        for name, sub in shape.members.items():
-            member = self.variable()
-            members.append(member)
-            self.emit(depth, f"{member} = {v}.get({name!r}, _MISSING)")
-            if name in shape.required:
-                self.emit(depth, f"if {member} is _MISSING:")
-                self.report(depth + 1, _missing, repr(name), at)
-                self.emit(depth, "else:")
+    def generate_list(self, shape: m.ListOf, v: str, where: str) -> None:
+        at, this = f"({where},)", self.constant(shape)
+        with self.unless(self.not_of_type(v, "list", "tuple"), _wrong_type, this, v, at):
+            bounds = self.requests_only(
+                self.outside(f"len({v})", shape.min_items, shape.max_items), "E105"
+            )
+            if bounds != "False":
+                self.check(bounds, _count_finding, this, f"len({v})", at)
+            index = self.variable() if self.walk else ""
+            item = self.variable()
+            loop = f"for {index}, {item} in enumerate({v}):" if self.walk else f"for {item} in {v}:"
+            self.loops.append([])
+            with self.captured() as body, self.block(loop):
+                self.generate(shape.member, item, f"{where}, {index}")
+            deferred = self.loops.pop()
+            for name, _ in deferred:
+                self.line(f"{name} = []")
+            self.lines += body
+            for name, matcher in deferred:  # the predicate only
+                self.line(f"if {matcher}(''.join({name})) is None: return False")
+            if shape.unique_member is None:
+                return
+            if self.walk:
+                unique = self.constant(shape.unique_member, "_unique")
+                self.report(_duplicates, v, unique, str(shape.unique_ignores_case), at)
             else:
-                self.emit(depth, f"if {member} is None and response: {count} += 1  # absent")
-                self.emit(depth, f"elif {member} is not _MISSING:")
-            self.emit(depth + 1, f"{count} += 1")
-            if isinstance(sub, m.Structure) and sub is not m.ATTENDEE_CAPABILITIES:
-                # most nested objects are clean: one call says so
-                clean = self.constant(_clean(sub), f"_{sub.name}_clean")
-                self.emit(depth + 1, f"if not {clean}({member}, ctx):")
-                self.value(sub, member, f"{where}, {name!r}", depth + 2)
-            else:
-                self.value(sub, member, f"{where}, {name!r}", depth + 1)
-        for name in shape.ignored:
-            self.emit(depth, f"if {name!r} in {v}: {count} += 1")
-        self.emit(depth, f"if {count} != len({v}):")
-        self.report(depth + 1, _unknown, this, v, at)
-        if shape.rules:
-            self.emit(depth, "if cross_field:")
-            self.report(depth + 1, _rule_findings, this, v, at)
-        if shape is m.ATTENDEE_CAPABILITIES:
+                # the items are clean here, so each unique member is a string or absent
+                name, _ = shape.unique_member
+                fold = ".lower()" if shape.unique_ignores_case else ""
+                keys = f"{{{item}.get({name!r}, ''){fold} for {item} in {v}}}"
+                self.line(f"if len({keys}) != len({v}): return False")
+
+    def generate_structure(self, shape: m.Structure, v: str, where: str) -> None:
+        if shape is not m.ATTENDEE_CAPABILITIES:
+            with self.members(shape, v, where):
+                pass
+            return
+        # Most AttendeeCapabilities are clean, and one test says so: the predicate stops there,
+        # the walk checks the others member by member, then by the capability rules.
+        clean = self.clean_capabilities(v)
+        if not self.walk:
+            self.line(f"if not ({clean}): return False")
+            self.line("capabilities = True")
+            return
+        with self.block(f"if {clean}:"):
+            self.line("capabilities = True")
+        with self.block("else:"), self.members(shape, v, where) as members:
             # the rules give nothing for a triple of the clean set (see _clean_triples)
             strings = " and ".join(f"type({name}) is str" for name in members)
-            self.emit(depth, f"if cross_field and {strings} and ({', '.join(members)}) in triples:")
-            self.emit(depth + 1, "capabilities = True")
-            self.emit(depth, "elif cross_field:")
-            self.report(depth + 1, _capability_rules, v, at)
+            with self.block(f"if cross_field and {strings} and ({', '.join(members)}) in triples:"):
+                self.line("capabilities = True")
+            with self.block("elif cross_field:"):
+                self.report(_capability_rules, v, f"({where},)")
+
+    @contextmanager
+    def members(self, shape: m.Structure, v: str, where: str) -> Iterator[list[str]]:
+        """The checks of an object: its type, members, unknown members and cross-field rules.
+        The lines written within follow them, for an object (the members' variables given)."""
+        at, this = f"({where},)", self.constant(shape)
+        with self.unless(self.not_of_type(v, "dict"), _wrong_type, this, v, at):
+            count = self.variable()  # members found; any other key is unknown
+            self.line(f"{count} = 0")
+            members: list[str] = []
+            for name, sub in shape.members.items():
+                member = self.variable()
+                members.append(member)
+                self.line(f"{member} = {v}.get({name!r}, _MISSING)")
+                if name in shape.required:
+                    with self.unless(f"{member} is _MISSING", _missing, repr(name), at):
+                        self.line(f"{count} += 1")
+                        self.generate_member(sub, member, f"{where}, {name!r}")
+                else:
+                    self.line(f"if {member} is None and response: {count} += 1  # absent")
+                    with self.block(f"elif {member} is not _MISSING:"):
+                        self.line(f"{count} += 1")
+                        self.generate_member(sub, member, f"{where}, {name!r}")
+            for name in shape.ignored:
+                self.line(f"if {name!r} in {v}: {count} += 1")
+            self.check(f"{count} != len({v})", _unknown, this, v, at)
+            if shape.rules and self.walk:
+                with self.block("if cross_field:"):
+                    self.report(_rule_findings, this, v, at)
+            elif shape.rules:
+                rules = f"{self.constant(_rules_clean)}({this}, {v}, ctx)"
+                self.line(f"if cross_field and not {rules}: return False")
+            yield members
+
+    def generate_member(self, shape: m.Shape, v: str, where: str) -> None:
+        if self.walk and isinstance(shape, m.Structure) and shape is not m.ATTENDEE_CAPABILITIES:
+            # most nested objects are clean: one call says so
+            clean = self.constant(_clean(shape), f"_{shape.name}_clean")
+            with self.block(f"if not {clean}({v}, ctx):"):
+                self.generate(shape, v, where)
+        else:
+            self.generate(shape, v, where)
 
 
 def _concatenation_matcher(pattern: m.Pattern) -> Optional[Callable[[str], object]]:
