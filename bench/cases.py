@@ -84,19 +84,19 @@ def _broken_attendee(index: int) -> dict[str, Any]:
     item: dict[str, Any] = {"ExternalUserId": user, "Capabilities": caps}
     kind = index % 7
     if kind == 0:
-        item["ExternalUserId"] = user.replace("-", "*")  # outside the alphabet (E201)
+        item["ExternalUserId"] = user.replace("-", "*")  # outside the alphabet (CHM-E201)
     elif kind == 1:
-        item["ExternalUserId"] = "AWS:" + user  # reserved prefix (E202)
+        item["ExternalUserId"] = "AWS:" + user  # reserved prefix (CHM-E202)
     elif kind == 2:
-        caps.update(Video="Send", Content="Receive")  # content receive without video (E303)
+        caps.update(Video="Send", Content="Receive")  # content receive without video (CHM-E303)
     elif kind == 3:
-        caps["Audio"] = "sendreceive"  # wrong case (E107)
+        caps["Audio"] = "sendreceive"  # wrong case (CHM-E107)
     elif kind == 4:
-        del caps["Content"]  # a required member missing (E102)
+        del caps["Content"]  # a required member missing (CHM-E102)
     elif kind == 5:
-        item["Role"] = "presenter"  # a member the model does not define (E103)
+        item["Role"] = "presenter"  # a member the model does not define (CHM-E103)
     else:
-        item["ExternalUserId"] = user + "-" + "x" * 60  # longer than 64 (E104)
+        item["ExternalUserId"] = user + "-" + "x" * 60  # longer than 64 (CHM-E104)
     return item
 
 

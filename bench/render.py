@@ -370,7 +370,7 @@ def _method(plan: Plan) -> list[str]:
         "generated files, which are all valid.",
         "- **The same inputs.** Requests are passed to `capabilities.validate(operation, "
         "params)` without `meeting_features`, as the schemas of attendee requests cannot hold "
-        "them (rules E301/E302 are unchecked on both sides; CreateMeetingWithAttendees and "
+        "them (rules CHM-E301/CHM-E302 are unchecked on both sides; CreateMeetingWithAttendees and "
         "profiles check them against their own MeetingFeatures on both sides). The profile is "
         "checked with `capabilities.profiles.check_profiles`, which also checks its "
         "transitions, against `meeting-profile.schema.json`. Inputs come from a fixed seed "

@@ -70,9 +70,9 @@ DEFAULT_VIDEO_RESOLUTION = "HD"
 #: ContentFeatures: "The maximum resolution for the meeting content ... Default: FHD".
 DEFAULT_CONTENT_RESOLUTION = "FHD"
 #: AttendeeFeatures: with FHD video or UHD content "the maximum number of attendees changes
-#: from the default of 250 to 25" (the bound is the project's reading, rule E402).
+#: from the default of 250 to 25" (the bound is the project's reading, rule CHM-E402).
 HIGH_RESOLUTION_MAX_ATTENDEES = 25
-#: The resolutions that need Attendee.MaxCount (E401) and cap it (E402).
+#: The resolutions that need Attendee.MaxCount (CHM-E401) and cap it (CHM-E402).
 HIGH_VIDEO_RESOLUTIONS: tuple[str, ...] = ("FHD",)
 HIGH_CONTENT_RESOLUTIONS: tuple[str, ...] = ("UHD",)
 MEETING_FEATURE_STATUS: tuple[str, ...] = ("AVAILABLE", "UNAVAILABLE")
@@ -158,7 +158,7 @@ LANGUAGE_OPTIONS_RECOMMENDED_MAX = 5
 #: The Region suggested when the meeting's MediaRegion has no transcription engine.
 TRANSCRIBE_AUTO_REGION = "auto"
 
-#: MediaRegion values listed in the CreateMeeting reference. Others are a warning (W205):
+#: MediaRegion values listed in the CreateMeeting reference. Others are a warning (CHM-W205):
 #: regions are added over time.
 MEDIA_REGIONS: tuple[str, ...] = (
     "af-south-1",
@@ -355,19 +355,19 @@ class String:
     max_length: Optional[int] = None
     enum: Optional[tuple[str, ...]] = None
     pattern: Optional[Pattern] = None
-    pattern_code: str = "E108"
+    pattern_code: str = "CHM-E108"
     #: A refused value is reported by its first character outside the pattern's class (the
     #: pattern is one class repeated, ``[...]*``).
     pattern_by_character: bool = False
     sensitive: bool = False
     #: Case-insensitive ``aws:`` prefix is reserved (``reserved_code``).
     reserved_prefix: bool = False
-    reserved_code: str = "E202"
-    #: Values outside this list are a warning (W205), not an error.
+    reserved_code: str = "CHM-E202"
+    #: Values outside this list are a warning (CHM-W205), not an error.
     known_values: Optional[tuple[str, ...]] = None
-    #: Responses may list the content-share attendee ``<AttendeeId>#content`` (I204).
+    #: Responses may list the content-share attendee ``<AttendeeId>#content`` (CHM-I204).
     content_share: bool = False
-    #: The values of a sibling enumeration, reported with their own rule rather than E107.
+    #: The values of a sibling enumeration, reported with their own rule rather than CHM-E107.
     other_values: Optional[OtherValues] = None
     #: The model's ``idempotencyToken``: boto3 and the AWS CLI fill it in when it is left out,
     #: so a request need not carry it even where the model lists it as required.
@@ -419,7 +419,7 @@ EXTERNAL_USER_ID = String(
     min_length=2,
     max_length=64,
     pattern=EXTERNAL_ID,
-    pattern_code="E201",
+    pattern_code="CHM-E201",
     pattern_by_character=True,
     sensitive=True,
     reserved_prefix=True,
@@ -427,7 +427,7 @@ EXTERNAL_USER_ID = String(
 #: The same rules as ExternalUserId (the reference gives one pattern for the three members).
 EXTERNAL_MEETING_ID = replace(EXTERNAL_USER_ID, name="ExternalMeetingId")
 MEETING_HOST_ID = replace(EXTERNAL_USER_ID, name="MeetingHostId")
-GUID_STRING = String("GuidString", pattern=GUID, pattern_code="E203")
+GUID_STRING = String("GuidString", pattern=GUID, pattern_code="CHM-E203")
 MEDIA_CAPABILITY = String("MediaCapabilities", enum=MEDIA_CAPABILITIES)
 CLIENT_TOKEN = String(
     "ClientRequestToken",
@@ -464,7 +464,7 @@ MEETING_FEATURES = Structure(
                     "VideoResolution",
                     enum=VIDEO_RESOLUTIONS,
                     other_values=OtherValues(
-                        "E403", CONTENT_RESOLUTIONS, "content resolution", "video"
+                        "CHM-E403", CONTENT_RESOLUTIONS, "content resolution", "video"
                     ),
                 )
             },
@@ -476,7 +476,7 @@ MEETING_FEATURES = Structure(
                     "ContentResolution",
                     enum=CONTENT_RESOLUTIONS,
                     other_values=OtherValues(
-                        "E403", VIDEO_RESOLUTIONS, "video resolution", "content"
+                        "CHM-E403", VIDEO_RESOLUTIONS, "video resolution", "content"
                     ),
                 )
             },
@@ -486,8 +486,8 @@ MEETING_FEATURES = Structure(
     doc="The configuration settings of the features available to a meeting.",
     rules=(
         AttendeeLimit(
-            "E401",
-            "E402",
+            "CHM-E401",
+            "CHM-E402",
             high=(("Video", HIGH_VIDEO_RESOLUTIONS), ("Content", HIGH_CONTENT_RESOLUTIONS)),
             limit=HIGH_RESOLUTION_MAX_ATTENDEES,
         ),
@@ -506,7 +506,7 @@ TAG_KEY_STRING = String(
     max_length=128,
     pattern=TAG_KEY,
     reserved_prefix=True,
-    reserved_code="E702",
+    reserved_code="CHM-E702",
 )
 TAG_LIST = ListOf(
     "TagList",
@@ -520,7 +520,7 @@ TAG_LIST = ListOf(
     ),
     min_items=0,
     max_items=50,
-    unique_member=("Key", "E701"),
+    unique_member=("Key", "CHM-E701"),
 )
 AMAZON_RESOURCE_NAME_STRING = String(
     "AmazonResourceName", min_length=1, max_length=1011, pattern=AMAZON_RESOURCE_NAME
@@ -580,32 +580,34 @@ ENGINE_TRANSCRIBE_SETTINGS = Structure(
         "PiiEntityTypes": "all PII, with ContentIdentificationType or ContentRedactionType",
     },
     rules=(
-        OneOf("E602", ("LanguageCode", "IdentifyLanguage")),
-        Excludes("E603", "IdentifyLanguage", ("LanguageModelName", "ContentRedactionType")),
-        Requires("E604", "LanguageOptions", all_of=("IdentifyLanguage",)),
+        OneOf("CHM-E602", ("LanguageCode", "IdentifyLanguage")),
+        Excludes("CHM-E603", "IdentifyLanguage", ("LanguageModelName", "ContentRedactionType")),
+        Requires("CHM-E604", "LanguageOptions", all_of=("IdentifyLanguage",)),
         CommaList(
-            "E605",
+            "CHM-E605",
             "LanguageOptions",
             TRANSCRIBE_LANGUAGE_CODES,
             min_items=LANGUAGE_OPTIONS_MIN,
-            dialect_code="E606",
-            many_code="W607",
+            dialect_code="CHM-E606",
+            many_code="CHM-W607",
             max_recommended=LANGUAGE_OPTIONS_RECOMMENDED_MAX,
         ),
         Requires(
-            "E608",
+            "CHM-E608",
             "PreferredLanguage",
             all_of=("IdentifyLanguage", "LanguageOptions"),
             fix_remove=True,
         ),
-        Within("E609", "PreferredLanguage", "LanguageOptions", when="IdentifyLanguage"),
-        Excludes("E610", "ContentIdentificationType", ("ContentRedactionType",)),
+        Within("CHM-E609", "PreferredLanguage", "LanguageOptions", when="IdentifyLanguage"),
+        Excludes("CHM-E610", "ContentIdentificationType", ("ContentRedactionType",)),
         Requires(
-            "E611", "PiiEntityTypes", any_of=("ContentIdentificationType", "ContentRedactionType")
+            "CHM-E611",
+            "PiiEntityTypes",
+            any_of=("ContentIdentificationType", "ContentRedactionType"),
         ),
-        CommaList("E612", "PiiEntityTypes", PII_ENTITY_TYPES_VALUES, trim=True, alone=PII_ALL),
+        CommaList("CHM-E612", "PiiEntityTypes", PII_ENTITY_TYPES_VALUES, trim=True, alone=PII_ALL),
         Renamed(
-            "E613",
+            "CHM-E613",
             "IdentifyLanguage",
             (
                 ("VocabularyName", "VocabularyNames"),
@@ -617,18 +619,18 @@ ENGINE_TRANSCRIBE_SETTINGS = Structure(
             ),
         ),
         Requires(
-            "W614",
+            "CHM-W614",
             "PartialResultsStability",
             all_of=("EnablePartialResultsStabilization",),
             in_schema=False,
         ),
         Requires(
-            "W615",
+            "CHM-W615",
             "VocabularyFilterMethod",
             any_of=("VocabularyFilterName", "VocabularyFilterNames"),
             in_schema=False,
         ),
-        MeetingRegion("W616", "Region", TRANSCRIBE_REGIONS, TRANSCRIBE_AUTO_REGION),
+        MeetingRegion("CHM-W616", "Region", TRANSCRIBE_REGIONS, TRANSCRIBE_AUTO_REGION),
     ),
 )
 ENGINE_TRANSCRIBE_MEDICAL_SETTINGS = Structure(
@@ -646,7 +648,9 @@ ENGINE_TRANSCRIBE_MEDICAL_SETTINGS = Structure(
     required=("LanguageCode", "Specialty", "Type"),
     doc="The settings of the Amazon Transcribe Medical engine.",
     absent={"Region": "the meeting's MediaRegion"},
-    rules=(MeetingRegion("W616", "Region", TRANSCRIBE_MEDICAL_REGIONS, TRANSCRIBE_AUTO_REGION),),
+    rules=(
+        MeetingRegion("CHM-W616", "Region", TRANSCRIBE_MEDICAL_REGIONS, TRANSCRIBE_AUTO_REGION),
+    ),
 )
 TRANSCRIPTION_CONFIGURATION = Structure(
     "TranscriptionConfiguration",
@@ -655,7 +659,7 @@ TRANSCRIPTION_CONFIGURATION = Structure(
         "EngineTranscribeMedicalSettings": ENGINE_TRANSCRIBE_MEDICAL_SETTINGS,
     },
     doc="The configuration of a meeting's transcription: one of the two engines.",
-    rules=(OneOf("E601", ("EngineTranscribeSettings", "EngineTranscribeMedicalSettings")),),
+    rules=(OneOf("CHM-E601", ("EngineTranscribeSettings", "EngineTranscribeMedicalSettings")),),
 )
 
 _MEETING_REQUEST_MEMBERS: dict[str, Shape] = {
@@ -684,7 +688,9 @@ _MEETING_REQUIRED = ("ClientRequestToken", "MediaRegion", "ExternalMeetingId")
 
 # Responses. Every member is optional in the model; boto3 adds ResponseMetadata.
 _RESPONSE_IGNORED = ("ResponseMetadata",)
-RESPONSE_ATTENDEE_ID = String("GuidString", pattern=GUID, pattern_code="E203", content_share=True)
+RESPONSE_ATTENDEE_ID = String(
+    "GuidString", pattern=GUID, pattern_code="CHM-E203", content_share=True
+)
 ATTENDEE = Structure(
     "Attendee",
     {
@@ -805,7 +811,7 @@ _OPERATION_LIST = (
                     CREATE_ATTENDEE_ITEM,
                     min_items=1,
                     max_items=20,
-                    unique_member=("ExternalUserId", "W206"),
+                    unique_member=("ExternalUserId", "CHM-W206"),
                 ),
             },
             (*_MEETING_REQUIRED, "Attendees"),
@@ -865,7 +871,7 @@ _OPERATION_LIST = (
                     CREATE_ATTENDEE_ITEM,
                     min_items=1,
                     max_items=100,
-                    unique_member=("ExternalUserId", "W206"),
+                    unique_member=("ExternalUserId", "CHM-W206"),
                 ),
             },
             ("MeetingId", "Attendees"),
@@ -920,7 +926,7 @@ _OPERATION_LIST = (
                     ),
                     min_items=1,
                     max_items=250,
-                    unique_member=("AttendeeId", "W207"),
+                    unique_member=("AttendeeId", "CHM-W207"),
                     unique_ignores_case=True,
                 ),
                 "Capabilities": ATTENDEE_CAPABILITIES,

@@ -46,7 +46,7 @@ def is_int(value: object) -> bool:
 #
 # botocore's ParamValidator tests isinstance: any dict subclass is an object, any list or
 # tuple (or subclass) a list, any str subclass a string, any int subclass an integer (bool
-# too, which the service refuses in JSON: E101 keeps refusing it). The generated predicate
+# too, which the service refuses in JSON: CHM-E101 keeps refusing it). The generated predicate
 # tests ``type(v) is dict`` and friends, the fast way, and refuses a subclass; the walk then
 # accepts it (``isinstance``), reads a string by its value, and so reports exactly what the
 # plain twin gives. Arguments (meeting_features, previous) are made plain by plain_value.

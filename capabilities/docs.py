@@ -16,7 +16,7 @@ from typing import Optional
 
 from . import _model as m
 from .matrix import capability_violations, default_triple
-from .rules import RULES, SOURCES
+from .rules import PREFIX, RULES, SOURCES
 
 __all__ = ["main", "render_rules"]
 
@@ -32,9 +32,10 @@ def _rule_lines() -> list[str]:
     lines = [
         "## Rule catalog",
         "",
-        "The letter is the severity (E error, W warning, I info); the first digit the family:",
-        "1 shapes, 2 identifiers, 3 attendee capabilities, 4 meeting features,",
-        "5 checked files (profile format, duplicate keys: found by the command-line checker).",
+        f"Every code starts with `{PREFIX}`. After it, the letter is the severity (E error,",
+        "W warning, I info); the first digit the family: 1 shapes, 2 identifiers, 3 attendee",
+        "capabilities, 4 meeting features, 5 checked files (profile format, duplicate keys: found",
+        "by the command-line checker), 6 transcription settings, 7 tags.",
         "**documented**: stated by the API documentation or the service model;",
         "**decided**: the documentation is silent or ambiguous, and this is the project's reading.",
         "",
@@ -91,7 +92,7 @@ def _matrix_lines() -> list[str]:
         "",
         "What the service assigns (and returns in responses) to an attendee created without",
         "`Capabilities`. These are *effective* capabilities: with video off and content on, the",
-        "default Video `Receive` is assigned although no request may set it (E301).",
+        "default Video `Receive` is assigned although no request may set it (CHM-E301).",
         "",
         "| Video MaxResolution | Content MaxResolution | Audio | Video | Content | status |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -173,8 +174,9 @@ def _operation_lines() -> list[str]:
     lines = [
         "## Members of each operation",
         "",
-        "Every member the engine knows, with its bounds. A member not listed is an error (E103)",
-        "in a request; in a response it is noted (I109), as the service adds response members.",
+        "Every member the engine knows, with its bounds. A member not listed is an error",
+        "(CHM-E103) in a request; in a response it is noted (CHM-I109), as the service adds",
+        "response members.",
         "A response is read as the service sends it: a `null` member is absent, and "
         + _response_readings()
         + ".",

@@ -2,9 +2,9 @@
 (Video MaxResolution, Content MaxResolution).
 
 Two sets matter and differ: the *requestable* capabilities (what a request may set, rules
-E301-E303) and the *effective* ones (what the service assigns and returns): a meeting with
-video off and content on gives a defaulted attendee Video ``Receive``, a value no request may
-set there.
+CHM-E301 to CHM-E303) and the *effective* ones (what the service assigns and returns): a
+meeting with video off and content on gives a defaulted attendee Video ``Receive``, a value no
+request may set there.
 """
 
 from __future__ import annotations
@@ -41,17 +41,17 @@ def capability_violations(
     """Codes of the rules a requested (video, content) pair breaks.
 
     ``None`` for a capability means it is not a valid value (its own finding is reported
-    elsewhere); ``None`` for ``resolutions`` means the meeting's features are unknown, so E301
-    and E302 cannot be evaluated.
+    elsewhere); ``None`` for ``resolutions`` means the meeting's features are unknown, so CHM-E301
+    and CHM-E302 cannot be evaluated.
     """
     codes = []
     if resolutions is not None:
         if resolutions[0] == "None" and video is not None and video != "None":
-            codes.append("E301")
+            codes.append("CHM-E301")
         if resolutions[1] == "None" and content is not None and content != "None":
-            codes.append("E302")
+            codes.append("CHM-E302")
     if content in RECEIVING and video is not None and video not in RECEIVING:
-        codes.append("E303")
+        codes.append("CHM-E303")
     return codes
 
 
@@ -101,7 +101,7 @@ def effective_triples(resolutions: Resolutions) -> frozenset[Triple]:
 def transition_warnings(previous: Triple, new: tuple[Optional[str], ...]) -> list[tuple[int, str]]:
     """(index into the triple, code) for each capability that starts sending."""
     out = []
-    for index, code in ((0, "W304"), (1, "W305"), (2, "W305")):
+    for index, code in ((0, "CHM-W304"), (1, "CHM-W305"), (2, "CHM-W305")):
         after = new[index]
         if previous[index] not in SENDING and after is not None and after in SENDING:
             out.append((index, code))

@@ -69,7 +69,7 @@ _TRANSITION_MEMBERS = ("from", "to")
 #: The optional member of a transition: the warnings it gives that are deliberate.
 ACKNOWLEDGED = "acknowledged"
 #: The codes a transition may acknowledge.
-ACKNOWLEDGEABLE = ("W304", "W305")
+ACKNOWLEDGEABLE = ("CHM-W304", "CHM-W305")
 # The identifiers of the UpdateAttendeeCapabilities call a transition to a null preset makes
 # (stand-ins: findings about them are not the file's).
 _MEETING_ID = "00000000-0000-0000-0000-000000000000"
@@ -114,13 +114,13 @@ def check_profiles(document: object) -> Report:
     unchecked: set[str] = set()
     if not isinstance(document, dict):
         findings.append(
-            make_finding("E503", (), f"a profile file is an object, not {type_name(document)}")
+            make_finding("CHM-E503", (), f"a profile file is an object, not {type_name(document)}")
         )
         return Report.build("profile", findings)
     if not isinstance(document.get(SCHEMA_MEMBER, ""), str):
         findings.append(
             make_finding(
-                "E503",
+                "CHM-E503",
                 (SCHEMA_MEMBER,),
                 f"$schema is a string, not {type_name(document[SCHEMA_MEMBER])}",
             )
@@ -130,7 +130,7 @@ def check_profiles(document: object) -> Report:
             if key not in ("profiles", SCHEMA_MEMBER):
                 findings.append(
                     make_finding(
-                        "E503",
+                        "CHM-E503",
                         (str(key),),
                         f"unknown member {show(str(key))}: a file with profiles has nothing else",
                         on_key=True,
@@ -139,7 +139,7 @@ def check_profiles(document: object) -> Report:
         if not isinstance(document["profiles"], dict):
             findings.append(
                 make_finding(
-                    "E503",
+                    "CHM-E503",
                     ("profiles",),
                     "profiles is an object of profiles by name, not "
                     f"{type_name(document['profiles'])}",
@@ -155,7 +155,7 @@ def _check_profile(
 ) -> None:
     if not isinstance(content, dict):
         findings.append(
-            make_finding("E503", loc, f"a profile is an object, not {type_name(content)}")
+            make_finding("CHM-E503", loc, f"a profile is an object, not {type_name(content)}")
         )
         return
     for key in content:
@@ -163,7 +163,7 @@ def _check_profile(
             known = ", ".join(PROFILE_MEMBERS)
             findings.append(
                 make_finding(
-                    "E503",
+                    "CHM-E503",
                     (*loc, str(key)),
                     f"unknown member {show(str(key))}; a profile has: {known}",
                     on_key=True,
@@ -172,13 +172,13 @@ def _check_profile(
     for name, required in PROFILE_MEMBERS.items():
         if required and name not in content:
             findings.append(
-                make_finding("E503", (*loc, name), f"required member {name} is missing")
+                make_finding("CHM-E503", (*loc, name), f"required member {name} is missing")
             )
     description = content.get("description")
     if "description" in content and not isinstance(description, str):
         findings.append(
             make_finding(
-                "E503",
+                "CHM-E503",
                 (*loc, "description"),
                 f"description is a string, not {type_name(description)}",
             )
@@ -193,7 +193,7 @@ def _check_profile(
     if "presets" in content and not isinstance(presets, dict):
         findings.append(
             make_finding(
-                "E503",
+                "CHM-E503",
                 (*loc, "presets"),
                 f"presets is an object of capabilities by name, not {type_name(presets)}",
             )
@@ -242,7 +242,7 @@ def _check_transitions(
     if not isinstance(transitions, (list, tuple)):  # as botocore takes a list
         findings.append(
             make_finding(
-                "E503",
+                "CHM-E503",
                 here,
                 f"transitions is an array of {{from, to}}, not {type_name(transitions)}",
             )
@@ -266,7 +266,7 @@ def _check_transitions(
         if not isinstance(transition, dict):
             findings.append(
                 make_finding(
-                    "E503",
+                    "CHM-E503",
                     at,
                     f"a transition is an object {{from, to}}, not {type_name(transition)}",
                 )
@@ -277,7 +277,7 @@ def _check_transitions(
             if key not in _TRANSITION_MEMBERS and key != ACKNOWLEDGED:
                 findings.append(
                     make_finding(
-                        "E503",
+                        "CHM-E503",
                         (*at, str(key)),
                         f"unknown member {show(str(key))}; a transition has: from, to, "
                         f"{ACKNOWLEDGED}",
@@ -290,7 +290,7 @@ def _check_transitions(
         ):
             findings.append(
                 make_finding(
-                    "E503",
+                    "CHM-E503",
                     (*at, ACKNOWLEDGED),
                     f"{ACKNOWLEDGED} is a list of the codes {', '.join(ACKNOWLEDGEABLE)}",
                 )
@@ -300,13 +300,13 @@ def _check_transitions(
             name = transition.get(member)
             if member not in transition:
                 findings.append(
-                    make_finding("E503", (*at, member), f"required member {member} is missing")
+                    make_finding("CHM-E503", (*at, member), f"required member {member} is missing")
                 )
                 ok = False
             elif not isinstance(name, str):
                 findings.append(
                     make_finding(
-                        "E503",
+                        "CHM-E503",
                         (*at, member),
                         f"{member} names a preset: a string, not {type_name(name)}",
                     )
@@ -316,7 +316,7 @@ def _check_transitions(
                 known = _some(presets)
                 findings.append(
                     make_finding(
-                        "E501",
+                        "CHM-E501",
                         (*at, member),
                         f"no preset named {show(name)} in this profile; presets: {known}",
                     )
@@ -370,7 +370,7 @@ def _transition_findings(
     resolutions: Optional[Resolutions],
     known: dict[Any, Optional[Triple]],
 ) -> list[Finding]:
-    """W304/W305 for the UpdateAttendeeCapabilities call that performs a transition.
+    """CHM-W304/CHM-W305 for the UpdateAttendeeCapabilities call that performs a transition.
 
     The attendee had the from preset's effective capabilities. A null to preset cannot be
     requested as such: an update must give Capabilities, so the backend sends the defaults,
@@ -400,7 +400,7 @@ def _transition_findings(
     out = []
     for finding in report.findings:
         message = finding.message
-        if finding.code not in ("W304", "W305"):
+        if finding.code not in ("CHM-W304", "CHM-W305"):
             if finding.location[:1] != ("Capabilities",):
                 continue  # about the stand-in identifiers
             message = (

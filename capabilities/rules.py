@@ -1,9 +1,11 @@
 """The rule catalog: one entry per finding code, with the documentation it encodes.
 
-Codes are stable. The letter is the severity (E error, W warning, I info); the first digit is
+Codes are stable and carry the project's prefix (CHM-, so that CHM-E303 is not pycodestyle's
+E303). After it, the letter is the severity (E error, W warning, I info); the first digit is
 the family: 1 shapes (types, required and unknown members, lengths, ranges, enums, patterns),
 2 identifiers, 3 attendee capabilities, 4 meeting features, 5 checked files (profile format,
-duplicate keys), 6 transcription settings, 7 tags. Select or ignore rules by prefix.
+duplicate keys), 6 transcription settings, 7 tags. Select or ignore rules by prefix
+(CHM-E3). Read a rule's severity from the Rule, not from its code.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from typing_extensions import Literal
 
 from . import _model as m
 
-__all__ = ["RULES", "SOURCES", "Rule", "Severity", "Status"]
+__all__ = ["PREFIX", "RULES", "SOURCES", "Rule", "Severity", "Status"]
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["documented", "decided"]
+
+#: What every rule code starts with.
+PREFIX = "CHM-"
 
 _API = "https://docs.aws.amazon.com/chime-sdk/latest/APIReference/"
 #: Where each fact comes from.
@@ -76,7 +81,7 @@ def _only(values: tuple[str, ...], others: tuple[str, ...]) -> str:
 
 _RULE_LIST = (
     Rule(
-        "E101",
+        "CHM-E101",
         "error",
         "value has the wrong type",
         "Each member has the type the service model gives it: structure (an object), list, "
@@ -91,7 +96,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E102",
+        "CHM-E102",
         "error",
         "required member missing",
         "The service model's required members of each structure must be present: in a "
@@ -105,7 +110,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E103",
+        "CHM-E103",
         "error",
         "unknown member",
         "A member the service model does not define is an error: the SDKs refuse unknown "
@@ -115,7 +120,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E104",
+        "CHM-E104",
         "error",
         "string length out of bounds",
         "String lengths are within the model's min and max. Lengths count code points (the "
@@ -125,7 +130,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E105",
+        "CHM-E105",
         "error",
         "list length out of bounds",
         "List lengths are within the model's min and max (BatchCreateAttendee 1..100 attendees, "
@@ -138,7 +143,7 @@ _RULE_LIST = (
         in_response="",
     ),
     Rule(
-        "E106",
+        "CHM-E106",
         "error",
         "integer out of range",
         "Integers are within the model's min and max (Attendee.MaxCount "
@@ -149,7 +154,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E107",
+        "CHM-E107",
         "error",
         "value not in the enumeration",
         "Enumerated members take one of the model's values, in exact case: capabilities "
@@ -160,7 +165,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E108",
+        "CHM-E108",
         "error",
         "value does not match the pattern",
         "Members with a pattern in the model (ClientRequestToken, notification ARNs, TenantIds, "
@@ -177,7 +182,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "I109",
+        "CHM-I109",
         "info",
         "member not in the service model (response)",
         "A response or a meeting_features argument holding a member this version of the model "
@@ -187,7 +192,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "E201",
+        "CHM-E201",
         "error",
         "character not allowed in an external identifier",
         "ExternalUserId, ExternalMeetingId and MeetingHostId match "
@@ -198,20 +203,20 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E202",
+        "CHM-E202",
         "error",
         "reserved aws: prefix",
         "Values that begin with aws: are reserved. You can't configure a value that uses this "
         "prefix. Case insensitive. (The project's reading: checked on the raw value, so "
         "' aws:x' and 'awsx:' are allowed.) A request may not use the prefix; in a response "
-        "it is I208.",
+        "it is CHM-I208.",
         "get_attendee",
         "decided",
         _BAD,
-        in_response="I208",
+        in_response="CHM-I208",
     ),
     Rule(
-        "E203",
+        "CHM-E203",
         "error",
         "malformed meeting or attendee ID",
         "MeetingId and AttendeeId are GuidString: "
@@ -221,16 +226,16 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "I204",
+        "CHM-I204",
         "info",
         "content-share attendee ID in a response",
         "The client SDKs form the content-share attendee as <AttendeeId>#content and it may be "
-        "listed, so a response may hold it. In a request it is a malformed ID (E203).",
+        "listed, so a response may hold it. In a request it is a malformed ID (CHM-E203).",
         "model",
         "decided",
     ),
     Rule(
-        "W205",
+        "CHM-W205",
         "warning",
         "MediaRegion not in the documented list",
         "MediaRegion is one of the regions the CreateMeeting reference lists. Regions are added "
@@ -239,7 +244,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "W206",
+        "CHM-W206",
         "warning",
         "duplicate ExternalUserId in one batch",
         "ExternalUserId links an attendee to an identity and is an idempotency token: the same "
@@ -248,7 +253,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "W207",
+        "CHM-W207",
         "warning",
         "duplicate excluded attendee ID",
         "An AttendeeId listed twice in ExcludedAttendeeIds is redundant (IDs compare "
@@ -257,7 +262,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "I208",
+        "CHM-I208",
         "info",
         "attendee the service created (aws: prefix) in a response",
         "The aws: prefix is reserved for the service's own attendees: media capture pipelines "
@@ -266,7 +271,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "E301",
+        "CHM-E301",
         "error",
         "video capability in a meeting without video",
         "If you specify MeetingFeatures:Video:MaxResolution:None when you create a meeting, all "
@@ -277,7 +282,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E302",
+        "CHM-E302",
         "error",
         "content capability in a meeting without content",
         "If you specify MeetingFeatures:Content:MaxResolution:None when you create a meeting, "
@@ -288,7 +293,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E303",
+        "CHM-E303",
         "error",
         "content receive needs video receive",
         "You can't set content capabilities to SendReceive or Receive unless you also set video "
@@ -299,7 +304,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "W304",
+        "CHM-W304",
         "warning",
         "audio starts flowing after the update",
         "When you change an audio capability from None or Receive to Send or SendReceive, and "
@@ -309,7 +314,7 @@ _RULE_LIST = (
         "documented",
     ),
     Rule(
-        "W305",
+        "CHM-W305",
         "warning",
         "video or content reaches others only after renegotiation",
         "When you change a video or content capability from None or Receive to Send or "
@@ -320,7 +325,7 @@ _RULE_LIST = (
         "documented",
     ),
     Rule(
-        "E401",
+        "CHM-E401",
         "error",
         "high resolution needs Attendee.MaxCount",
         f"If you specify {_HIGH_VIDEO} for MeetingFeatures:Video:MaxResolution, or {_HIGH_CONTENT} "
@@ -334,7 +339,7 @@ _RULE_LIST = (
         in_response="",
     ),
     Rule(
-        "E402",
+        "CHM-E402",
         "error",
         f"high resolution allows at most {m.HIGH_RESOLUTION_MAX_ATTENDEES} attendees",
         f"With {_HIGH_VIDEO} video or {_HIGH_CONTENT} content, the maximum number of attendees "
@@ -348,7 +353,7 @@ _RULE_LIST = (
         in_response="",
     ),
     Rule(
-        "E403",
+        "CHM-E403",
         "error",
         "resolution of the other media",
         f"{_only(m.VIDEO_RESOLUTIONS, m.CONTENT_RESOLUTIONS)} a video resolution only and "
@@ -360,7 +365,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E501",
+        "CHM-E501",
         "error",
         "transition names a missing preset",
         "In a meeting profile file, each transition's from and to name presets of the same "
@@ -369,7 +374,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "E502",
+        "CHM-E502",
         "error",
         "duplicate key",
         "The names within an object should be unique; a checked file that repeats a key is "
@@ -379,7 +384,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "E503",
+        "CHM-E503",
         "error",
         "malformed meeting profile",
         "A meeting profile file is a profile, or {profiles: {name: profile}}; a profile has "
@@ -390,7 +395,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "E601",
+        "CHM-E601",
         "error",
         "transcription needs exactly one engine",
         "The configuration for the current transcription operation must contain "
@@ -401,7 +406,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E602",
+        "CHM-E602",
         "error",
         "LanguageCode or IdentifyLanguage",
         "You must include either LanguageCode or IdentifyLanguage. (The project's reading: not "
@@ -411,7 +416,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E603",
+        "CHM-E603",
         "error",
         "language identification with a custom language model or redaction",
         "Language identification can't be combined with custom language models "
@@ -421,7 +426,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E604",
+        "CHM-E604",
         "error",
         "LanguageOptions without IdentifyLanguage",
         "If you include LanguageOptions, you must also include IdentifyLanguage.",
@@ -430,7 +435,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E605",
+        "CHM-E605",
         "error",
         "LanguageOptions is not a list of language codes",
         f"Specify {m.LANGUAGE_OPTIONS_MIN} or more comma-separated language codes. (The "
@@ -441,7 +446,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E606",
+        "CHM-E606",
         "error",
         "two dialects of one language in LanguageOptions",
         "You can only include one language dialect per language. For example, you cannot "
@@ -451,7 +456,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "W607",
+        "CHM-W607",
         "warning",
         "many LanguageOptions",
         f"Including more than {m.LANGUAGE_OPTIONS_RECOMMENDED_MAX} language options is not "
@@ -460,7 +465,7 @@ _RULE_LIST = (
         "documented",
     ),
     Rule(
-        "E608",
+        "CHM-E608",
         "error",
         "PreferredLanguage without IdentifyLanguage and LanguageOptions",
         "You can only use PreferredLanguage if you include IdentifyLanguage and "
@@ -470,7 +475,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E609",
+        "CHM-E609",
         "error",
         "PreferredLanguage not among the LanguageOptions",
         "Specify a preferred language from the subset of language codes you specified in "
@@ -480,7 +485,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E610",
+        "CHM-E610",
         "error",
         "ContentIdentificationType with ContentRedactionType",
         "You can't set ContentIdentificationType and ContentRedactionType.",
@@ -489,7 +494,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E611",
+        "CHM-E611",
         "error",
         "PiiEntityTypes without identification or redaction",
         "If you include PiiEntityTypes, you must also include ContentIdentificationType or "
@@ -499,7 +504,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E612",
+        "CHM-E612",
         "error",
         "PiiEntityTypes is not a list of entity types",
         "Values must be comma-separated and can include: "
@@ -510,7 +515,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E613",
+        "CHM-E613",
         "error",
         "vocabulary member of the other language mode",
         "If you include IdentifyLanguage, use VocabularyNames and VocabularyFilterNames; if "
@@ -520,7 +525,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "W614",
+        "CHM-W614",
         "warning",
         "PartialResultsStability without stabilization",
         "Specify the level of stability to use when you enable partial results stabilization "
@@ -530,7 +535,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "W615",
+        "CHM-W615",
         "warning",
         "VocabularyFilterMethod without a vocabulary filter",
         "VocabularyFilterMethod says how your vocabulary filter is applied. (The project's "
@@ -540,7 +545,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "W616",
+        "CHM-W616",
         "warning",
         "no transcription engine in the meeting's MediaRegion",
         "If you don't specify a Region, then the MediaRegion of the meeting is used. However, "
@@ -553,7 +558,7 @@ _RULE_LIST = (
         "decided",
     ),
     Rule(
-        "E701",
+        "CHM-E701",
         "error",
         "duplicate tag key",
         "A tag is a key and a value; the service stores one value per key. (The project's "
@@ -563,7 +568,7 @@ _RULE_LIST = (
         _BAD,
     ),
     Rule(
-        "E702",
+        "CHM-E702",
         "error",
         "tag key with the reserved aws: prefix",
         "The aws: prefix is reserved for AWS use: you can't create, edit or delete tag keys "

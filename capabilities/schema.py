@@ -109,10 +109,10 @@ _DEFAULTS = {"Video": m.DEFAULT_VIDEO_RESOLUTION, "Content": m.DEFAULT_CONTENT_R
 @cache
 def _capability_limits() -> Mapping[str, Mapping[str, tuple[str, ...]]]:
     """Per meeting resolution member and value, the capabilities a request may set for the
-    member of the same name, where that is not all of them (rules E301, E302).
+    member of the same name, where that is not all of them (rules CHM-E301, CHM-E302).
 
     Read from ``matrix.requestable_triples``; the function checks that these per-member limits
-    together with the receiving rule (E303) give exactly the requestable triples of every
+    together with the receiving rule (CHM-E303) give exactly the requestable triples of every
     resolution pair, since that is what a schema of independent ``if``/``then`` rules can say.
     """
     every = set(m.MEDIA_CAPABILITIES)
@@ -171,9 +171,9 @@ def _comment(*codes: str) -> str:
 
 def _capability_rules(features_path: Sequence[str], capabilities_path: Sequence[str]) -> Schema:
     """The capabilities at ``capabilities_path`` against the meeting's MeetingFeatures at
-    ``features_path`` (E301, E302): one ``if``/``then`` per resolution that limits them."""
+    ``features_path`` (CHM-E301, CHM-E302): one ``if``/``then`` per resolution that limits them."""
     rules = []
-    for member, code in (("Video", "E301"), ("Content", "E302")):
+    for member, code in (("Video", "CHM-E301"), ("Content", "CHM-E302")):
         for value, allowed in _capability_limits()[member].items():
             rules.append(
                 {
@@ -186,10 +186,10 @@ def _capability_rules(features_path: Sequence[str], capabilities_path: Sequence[
 
 
 def _receiving_rule() -> Schema:
-    """Content receiving needs video receiving (E303), inside a capabilities object."""
+    """Content receiving needs video receiving (CHM-E303), inside a capabilities object."""
     receiving = [c for c in m.MEDIA_CAPABILITIES if c in m.RECEIVING]
     return {
-        "$comment": _comment("E303"),
+        "$comment": _comment("CHM-E303"),
         "if": _member_is(("Content",), receiving),
         "then": {"properties": {"Video": {"enum": receiving}}},
     }
@@ -199,7 +199,7 @@ class _Builder:
     """Turns shapes into schemas for one document, collecting named ones in ``defs``.
 
     ``response``: build as the validator checks a response: members outside the model are
-    allowed (I109), and an AttendeeId may be the content-share attendee (I204).
+    allowed (CHM-I109), and an AttendeeId may be the content-share attendee (CHM-I204).
     """
 
     def __init__(self, *, response: bool) -> None:
@@ -222,7 +222,7 @@ class _Builder:
             return self.ref(shape.name, self.structure(shape))
         if isinstance(shape, m.ListOf):
             out: Schema = {"type": "array", "items": self.shape(shape.member)}
-            if self.applies("E105"):
+            if self.applies("CHM-E105"):
                 if shape.min_items is not None:
                     out["minItems"] = shape.min_items
                 if shape.max_items is not None:
@@ -255,7 +255,7 @@ class _Builder:
         if shape.pattern is not None:
             notes.append(RULES[shape.pattern_code].description)
             if shape.content_share and self.response:
-                notes.append(RULES["I204"].description)
+                notes.append(RULES["CHM-I204"].description)
                 out["anyOf"] = [
                     {"pattern": shape.pattern.ecma},
                     {"pattern": m.CONTENT_SHARE_ATTENDEE.ecma},
@@ -266,7 +266,7 @@ class _Builder:
             notes.append(RULES[shape.reserved_code].description)
             out["not"] = {"pattern": f"^(?:{m.RESERVED_PREFIX.source})"}
         if shape.known_values is not None:
-            notes.append(RULES["W205"].description)
+            notes.append(RULES["CHM-W205"].description)
             out["examples"] = list(shape.known_values)
         if notes:
             out["description"] = " ".join(notes)
@@ -350,8 +350,8 @@ def _request_document(op: m.Operation) -> Schema:
         + (
             ""
             if op.creates_meeting or not _capability_paths(op.request)
-            else " The meeting's MeetingFeatures are not part of this request, so rules E301 "
-            "and E302 (capabilities the meeting has turned off) cannot be checked here."
+            else " The meeting's MeetingFeatures are not part of this request, so rules CHM-E301 "
+            "and CHM-E302 (capabilities the meeting has turned off) cannot be checked here."
         )
     )
     name = op.name + _REQUEST + _SUFFIX

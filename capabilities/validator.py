@@ -71,9 +71,10 @@ def operation_name(operation: str) -> str:
 #   never true where the walk would report something. Valid requests, the common case, are
 #   checked by it alone, without building a location or a finding.
 # - the walk (``_walker``): the same checks, rule by rule, each followed by a call to the
-#   plain function below that reports what failed (E101 ``_wrong_type``, E102 ``_missing``,
-#   E103 ``_unknown``, E104 ``_length_finding``, E202 ``_reserved_finding``, the patterns'
-#   ``_pattern_finding``, ``_enum_finding``, ``_integer_findings``, E105 ``_count_finding``,
+#   plain function below that reports what failed (CHM-E101 ``_wrong_type``, CHM-E102
+#   ``_missing``, CHM-E103 ``_unknown``, CHM-E104 ``_length_finding``, CHM-E202
+#   ``_reserved_finding``, the patterns' ``_pattern_finding``, ``_enum_finding``,
+#   ``_integer_findings``, CHM-E105 ``_count_finding``,
 #   duplicates, and the cross-field rules). Every message is written in those functions.
 #
 # Both come from one description of each check; tests/property/test_fast_path.py holds the two
@@ -172,15 +173,15 @@ def _wrong_type(shape: m.Shape, value: object, loc: Location, ctx: _Context) -> 
         m.Boolean: "a boolean",
     }
     expected = kind.get(type(shape), "an integer")
-    ctx.add("E101", loc, f"expected {expected} ({shape.name}), got {type_name(value)}")
+    ctx.add("CHM-E101", loc, f"expected {expected} ({shape.name}), got {type_name(value)}")
 
 
 def _missing(name: str, loc: Location, ctx: _Context) -> None:
-    ctx.add("E102", (*loc, name), f"required member {name} is missing")
+    ctx.add("CHM-E102", (*loc, name), f"required member {name} is missing")
 
 
 def _unknown(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: _Context) -> None:
-    """E103 (I109 in a response) for each key that is neither a member nor ignored."""
+    """CHM-E103 (CHM-I109 in a response) for each key that is neither a member nor ignored."""
     for key in value:
         if (isinstance(key, str) and key in shape.members) or key in shape.ignored:
             continue
@@ -188,15 +189,17 @@ def _unknown(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: _Con
         # a non-string key (possible from Python, not from JSON) is named by its type
         at = (*loc, str.__str__(key) if isinstance(key, str) else shown)
         if ctx.response:
-            ctx.add("I109", at, f"member {shown} is not in the service model")
+            ctx.add("CHM-I109", at, f"member {shown} is not in the service model")
         else:
             known = ", ".join(shape.members)
             hint = did_you_mean(key, shape.members) if isinstance(key, str) else ""
-            ctx.add("E103", at, f"unknown member {shown}{hint}; {shape.name} has: {known}")
+            ctx.add("CHM-E103", at, f"unknown member {shown}{hint}; {shape.name} has: {known}")
 
 
 def _count_finding(shape: m.ListOf, count: int, loc: Location, ctx: _Context) -> None:
-    ctx.add("E105", loc, f"{count} item(s); allowed {_bounds(shape.min_items, shape.max_items)}")
+    ctx.add(
+        "CHM-E105", loc, f"{count} item(s); allowed {_bounds(shape.min_items, shape.max_items)}"
+    )
 
 
 def _duplicates(
@@ -235,13 +238,15 @@ def _integer_findings(shape: m.Integer, value: object, loc: Location, ctx: _Cont
     ):
         shown = str(int(value)) if abs(value) < 10**15 else "a value of that size"
         ctx.add(
-            "E106", loc, f"{shown} is out of range; allowed {_bounds(shape.minimum, shape.maximum)}"
+            "CHM-E106",
+            loc,
+            f"{shown} is out of range; allowed {_bounds(shape.minimum, shape.maximum)}",
         )
 
 
 def _length_finding(shape: m.String, length: int, loc: Location, ctx: _Context) -> None:
     allowed = _bounds(shape.min_length, shape.max_length)
-    ctx.add("E104", loc, f"length {length} is out of bounds; allowed {allowed}")
+    ctx.add("CHM-E104", loc, f"length {length} is out of bounds; allowed {allowed}")
 
 
 def _reserved_finding(shape: m.String, loc: Location, ctx: _Context) -> None:
@@ -257,7 +262,7 @@ def _pattern_finding(shape: m.String, value: str, loc: Location, ctx: _Context) 
     pattern = shape.pattern
     assert pattern is not None
     if shape.content_share and ctx.response and m.CONTENT_SHARE_ATTENDEE.fullmatch(value):
-        ctx.add("I204", loc, "the content-share attendee (<AttendeeId>#content)")
+        ctx.add("CHM-I204", loc, "the content-share attendee (<AttendeeId>#content)")
     elif shape.pattern_by_character:
         index = pattern.first_disallowed(value)
         assert index is not None  # a single-class pattern fails only on a character
@@ -278,7 +283,7 @@ def _pattern_finding(shape: m.String, value: str, loc: Location, ctx: _Context) 
 
 def _unknown_value(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
     hint = near_region(value, shape.known_values or ())
-    ctx.add("W205", loc, f"{show(value)} is not a documented {shape.name}{hint}")
+    ctx.add("CHM-W205", loc, f"{show(value)} is not a documented {shape.name}{hint}")
 
 
 def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> None:
@@ -291,7 +296,7 @@ def _enum_finding(shape: m.String, value: str, loc: Location, ctx: _Context) -> 
     meant = folded.get(value.strip().casefold())
     if meant is not None:
         hint = f" (did you mean {meant!r}? values are case-sensitive)"
-    ctx.add("E107", loc, f"{show(value)} is not a {shape.name}: one of {allowed}{hint}")
+    ctx.add("CHM-E107", loc, f"{show(value)} is not a {shape.name}: one of {allowed}{hint}")
 
 
 def _rules_clean(shape: m.Structure, value: dict[str, Any], ctx: _Context) -> bool:
@@ -432,11 +437,14 @@ class _Writer:
             self.line("triples = ctx.clean_triples")
             self.line("cross_field = ctx.cross_field")
             self.line("unknown_meeting = cross_field and ctx.resolutions is None")
-            # E301 and E302 go unchecked when the value holds capabilities and the meeting's
+            # CHM-E301 and CHM-E302 go unchecked when the value holds capabilities and the meeting's
             # features are unknown: recorded once, at the end.
             self.line("capabilities = False")
             self.generate(shape, "v0", "*loc")
-            self.line("if capabilities and unknown_meeting: ctx.unchecked.update(('E301', 'E302'))")
+            self.line(
+                "if capabilities and unknown_meeting: "
+                "ctx.unchecked.update(('CHM-E301', 'CHM-E302'))"
+            )
             if not self.walk:
                 self.line("return True")
         return "\n".join(self.lines) + "\n"
@@ -650,7 +658,7 @@ class _Writer:
         at, this = f"({where},)", self.constant(shape)
         with self.unless(self.not_of_type(v, "list", "tuple"), _wrong_type, this, v, at):
             bounds = self.requests_only(
-                self.outside(f"len({v})", shape.min_items, shape.max_items), "E105"
+                self.outside(f"len({v})", shape.min_items, shape.max_items), "CHM-E105"
             )
             if bounds != "False":
                 self.check(bounds, _count_finding, this, f"len({v})", at)
@@ -761,7 +769,7 @@ def _clean_triples(
     every = frozenset((a, v, c) for a, v, c in product(m.MEDIA_CAPABILITIES, repeat=3))
     if not cross_field:
         return every
-    if resolutions is None:  # only E303 can be evaluated
+    if resolutions is None:  # only CHM-E303 can be evaluated
         base = frozenset(t for t in every if not capability_violations(t[1], t[2], None))
     elif response:
         base = effective_triples(resolutions)
@@ -784,7 +792,7 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
     content = _valid_capability(caps.get("Content"))
     resolutions = ctx.resolutions
     if resolutions is None:
-        ctx.unchecked.update(("E301", "E302"))
+        ctx.unchecked.update(("CHM-E301", "CHM-E302"))
     codes = capability_violations(video, content, resolutions)
     if not codes:
         return
@@ -802,13 +810,13 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
         if new_content is not None and new_content != content:
             fix[here + "/Content"] = new_content
     fix = fix or None
-    video_why = "the meeting has video off" if "E301" in codes else "content needs video"
+    video_why = "the meeting has video off" if "CHM-E301" in codes else "content needs video"
     for code in codes:
-        if code == "E301":
+        if code == "CHM-E301":
             text = f"the meeting has video off (Video MaxResolution None): Video {video} is refused"
             why = "content is received only while video is received"
             ctx.add(code, (*loc, "Video"), text + _also(fix, "Content", why), fix)
-        elif code == "E302":
+        elif code == "CHM-E302":
             text = (
                 "the meeting has content off (Content MaxResolution None): "
                 f"Content {content} is refused"
@@ -829,7 +837,7 @@ def _also(fix: Optional[Mapping[str, object]], other: str, why: str) -> str:
 
 
 def _transition_rules(previous: Triple, caps: object, ctx: _Context) -> None:
-    """W304/W305 for the top-level Capabilities of an update, given the attendee's current
+    """CHM-W304/CHM-W305 for the top-level Capabilities of an update, given the attendee's current
     ones (kept out of the walk: they read an argument, not the request)."""
     for name, code, text in capability_transitions(previous, caps):
         ctx.add(code, ("Capabilities", name), text)
@@ -856,7 +864,7 @@ def transition_texts(
     for index, code in transition_warnings(previous, new_values):
         name = _CAPABILITY_MEMBERS[index]
         change = f"{name} goes from {previous[index]} to {new_values[index]}"
-        if code == "W304":
+        if code == "CHM-W304":
             text = f"{change}: audio flows to the others as soon as the attendee is unmuted"
         else:
             text = f"{change}: remote attendees get the stream only after media renegotiation"
@@ -935,7 +943,7 @@ def features_argument(value: object) -> object:
 
 def _checked_features(value: object, what: str) -> dict[str, Any]:
     """The MeetingFeatures a meeting_features argument gives (see features_argument), read
-    as the service sends them (nulls are absent, E401/E402 do not apply); plain types.
+    as the service sends them (nulls are absent, CHM-E401/CHM-E402 do not apply); plain types.
     Raises CapabilityValidationError on errors."""
     if value is None:
         return {}
@@ -1021,7 +1029,7 @@ def validate(
     own. ``previous``: the attendee's current capabilities, for the update operations; gives
     the transition warnings. ``meeting``: the meeting a transcription request is about (a
     Meeting, or a GetMeeting or CreateMeeting response); its MediaRegion is where
-    transcription runs when the request names no Region (W616, unchecked without it).
+    transcription runs when the request names no Region (CHM-W616, unchecked without it).
     """
     op = _OPERATIONS.get(operation) if isinstance(operation, str) else None
     if op is None:
@@ -1047,7 +1055,7 @@ def validate(
     _walk(op.request, params, (), ctx)
     if op.updates_capabilities and isinstance(params, dict) and "Capabilities" in params:
         if prev is None:
-            ctx.unchecked.update(("W304", "W305"))
+            ctx.unchecked.update(("CHM-W304", "CHM-W305"))
         else:
             _transition_rules(prev, params["Capabilities"], ctx)
     return _report(op.name, ctx)
@@ -1120,7 +1128,7 @@ def normalize(
     back unchanged when an attendee of the meeting can have them, and raise
     CapabilityValidationError when no attendee can. An attendee can have more than a request
     may set: in a meeting with video off the default Video ``Receive`` is refused in a
-    request (E301). Check a request with :func:`validate`.
+    request (CHM-E301). Check a request with :func:`validate`.
     """
     resolutions = features_resolutions(meeting_features, "meeting_features")
     triple = effective_triple(capabilities, resolutions)

@@ -58,7 +58,7 @@ def all_findings_toml() -> tuple[str, str, list[str]]:
 
 def alias_amplification() -> tuple[str, str, list[str]]:
     """A 1 MB preset name aliased into transitions to a preset that does not exist: each
-    E501 once quoted the name in full and listed every preset."""
+    CHM-E501 once quoted the name in full and listed every preset."""
     name = "x" * (1024 * 1024)
     presets = "".join(f"  p{index}: null\n" for index in range(3_000))
     transitions = "".join("  - {from: p0, to: *n}\n" for _ in range(90_000))

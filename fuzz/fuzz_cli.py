@@ -70,9 +70,9 @@ MARK = "Qz7XkWv"
 _WORK = Path(tempfile.mkdtemp(prefix="chime-fuzz-cli-"))
 #: Seeds for the configuration (docs/cli.md).
 _CONFIGS = (
-    '[project]\nname = "x"\n\n[tool.chime-capabilities]\nselect = ["E", "W3"]\n'
-    'ignore = ["W305"]\nstrict = true\nmax-file-size = "2MB"\n',
-    '[tool.chime-capabilities]\nmax-file-size = 1048576\nignore = "E5"\n',
+    '[project]\nname = "x"\n\n[tool.chime-capabilities]\nselect = ["CHM-E", "CHM-W3"]\n'
+    'ignore = ["CHM-W305"]\nstrict = true\nmax-file-size = "2MB"\n',
+    '[tool.chime-capabilities]\nmax-file-size = 1048576\nignore = "CHM-E5"\n',
     "[tool]\nruff = {line-length = 100}\n",
 )
 
@@ -187,9 +187,9 @@ def _secret_document(fdp: Any) -> dict[str, Any]:
         ],
     }
     if fdp.ConsumeBool():
-        document["Attendees"].append(dict(document["Attendees"][0]))  # W206, a duplicate
+        document["Attendees"].append(dict(document["Attendees"][0]))  # CHM-W206, a duplicate
     if fdp.ConsumeBool():
-        document["JoinToken"] = _secret(fdp, next(counter))  # not a request member: E103
+        document["JoinToken"] = _secret(fdp, next(counter))  # not a request member: CHM-E103
     return document
 
 

@@ -14,7 +14,7 @@ from tests.property.strategies import CONTENT_RES, MEDIA, VIDEO_RES, caps, expec
 
 GUID = "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9"
 OTHER = "1a2b3c4d-5e6f-4a0b-8c9d-0e1f2a3b4c5d"
-CAPABILITY_CODES = {"E301", "E302", "E303"}
+CAPABILITY_CODES = {"CHM-E301", "CHM-E302", "CHM-E303"}
 
 #: The defaults when a create request leaves Capabilities out (reference 2.4), keyed by
 #: (video off, content off): "off" is MaxResolution None.
@@ -115,7 +115,7 @@ def test_omitted_capabilities(
 def test_updates_require_capabilities(op: str) -> None:
     params, at = request(op, None, {})
     report = validate(op, params, {})
-    assert [(f.code, f.path) for f in report.errors] == [("E102", at)]
+    assert [(f.code, f.path) for f in report.errors] == [("CHM-E102", at)]
 
 
 @pytest.mark.parametrize(("video_res", "content_res"), RESOLUTION_PAIRS)
@@ -143,13 +143,13 @@ def test_video_off_content_on_default_is_effective_not_requestable() -> None:
         {"MeetingId": GUID, "ExternalUserId": "user-1", "Capabilities": default},
         meeting_features=features,
     )
-    assert [(f.code, f.path) for f in report.errors] == [("E301", "/Capabilities/Video")]
+    assert [(f.code, f.path) for f in report.errors] == [("CHM-E301", "/Capabilities/Video")]
 
 
 @pytest.mark.parametrize("op", CREATES[:2] + UPDATES)
 def test_unknown_features_leave_resolution_rules_unchecked(op: str) -> None:
     params, at = request(op, caps(("SendReceive", "Send", "Receive")), {})
     report = capabilities.validate(op, params)
-    assert report.unchecked[:2] == ("E301", "E302")
-    assert [(f.code, f.path) for f in report.errors] == [("E303", f"{at}/Content")]
+    assert report.unchecked[:2] == ("CHM-E301", "CHM-E302")
+    assert [(f.code, f.path) for f in report.errors] == [("CHM-E303", f"{at}/Content")]
     assert not capabilities.validate(op, request(op, caps(("None",) * 3), {})[0]).findings

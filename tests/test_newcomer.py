@@ -100,7 +100,7 @@ def test_engine_follows_and_readme_is_checked(copy: Path) -> None:
     assert said["valid"]
     assert said["echo"]
     [(code, message)] = said["refused"]
-    assert code == "E107"
+    assert code == "CHM-E107"
     assert "THROWAWAY" in message
     assert said["readme"] == ["ThrowawayOperation is missing"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 
 import capabilities
 from capabilities import RULES
+from capabilities.rules import PREFIX
 
 GUID = "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9"
 
@@ -27,7 +29,7 @@ def codes_at(report: capabilities.Report) -> set[tuple[str, str]]:
     return {(f.code, f.path) for f in report.findings}
 
 
-# --- E101 / E102 / E103 -----------------------------------------------------------------------
+# --- CHM-E101 / CHM-E102 / CHM-E103 ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -36,7 +38,7 @@ def codes_at(report: capabilities.Report) -> set[tuple[str, str]]:
 def test_e101_integers_are_integers(value: Any) -> None:
     features = {"Attendee": {"MaxCount": value}}
     report = capabilities.validate("CreateMeeting", meeting(MeetingFeatures=features))
-    assert codes_at(report) == {("E101", "/MeetingFeatures/Attendee/MaxCount")}
+    assert codes_at(report) == {("CHM-E101", "/MeetingFeatures/Attendee/MaxCount")}
 
 
 def test_e102_required_members_per_operation() -> None:
@@ -64,7 +66,7 @@ def test_e102_required_members_per_operation() -> None:
     }
     for op, members in want.items():
         report = capabilities.validate(op, {})
-        assert codes_at(report) == {("E102", "/" + name) for name in members}, op
+        assert codes_at(report) == {("CHM-E102", "/" + name) for name in members}, op
 
 
 def test_e102_capabilities_members_and_items() -> None:
@@ -73,9 +75,9 @@ def test_e102_capabilities_members_and_items() -> None:
         {"MeetingId": GUID, "Attendees": [{"Capabilities": {"Audio": "None"}}]},
     )
     assert codes_at(report) == {
-        ("E102", "/Attendees/0/ExternalUserId"),
-        ("E102", "/Attendees/0/Capabilities/Video"),
-        ("E102", "/Attendees/0/Capabilities/Content"),
+        ("CHM-E102", "/Attendees/0/ExternalUserId"),
+        ("CHM-E102", "/Attendees/0/Capabilities/Video"),
+        ("CHM-E102", "/Attendees/0/Capabilities/Content"),
     }
 
 
@@ -91,13 +93,13 @@ def test_e103_unknown_members_everywhere() -> None:
         },
     )
     assert codes_at(report) == {
-        ("E103", "/externalUserId"),
-        ("E103", "/Capabilities/Screen"),
-        ("E103", "/a~1b~0c"),
+        ("CHM-E103", "/externalUserId"),
+        ("CHM-E103", "/Capabilities/Screen"),
+        ("CHM-E103", "/a~1b~0c"),
     }
 
 
-# --- E104 / E105 / E106 ------------------------------------------------------------------------
+# --- CHM-E104 / CHM-E105 / CHM-E106 ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize("member", ["ExternalMeetingId", "MeetingHostId", "ClientRequestToken"])
@@ -107,7 +109,7 @@ def test_e103_unknown_members_everywhere() -> None:
 def test_e104_identifier_lengths(member: str, length: int, ok: bool) -> None:
     report = capabilities.validate("CreateMeeting", meeting(**{member: "a" * length}))
     assert report.ok == ok
-    assert (("E104", "/" + member) in codes_at(report)) == (not ok)
+    assert (("CHM-E104", "/" + member) in codes_at(report)) == (not ok)
 
 
 def test_e104_counts_code_points() -> None:
@@ -116,13 +118,13 @@ def test_e104_counts_code_points() -> None:
     too_long = capabilities.validate(
         "CreateAttendee", {"MeetingId": GUID, "ExternalUserId": value + "é"}
     )
-    assert codes_at(too_long) == {("E104", "/ExternalUserId")}
+    assert codes_at(too_long) == {("CHM-E104", "/ExternalUserId")}
 
 
 def test_e104_oversized_value_gets_no_pattern_check() -> None:
     huge = "!" * 10_000_000
     report = capabilities.validate("CreateAttendee", {"MeetingId": GUID, "ExternalUserId": huge})
-    assert codes_at(report) == {("E104", "/ExternalUserId")}
+    assert codes_at(report) == {("CHM-E104", "/ExternalUserId")}
     assert "10000000" in report.findings[0].message
 
 
@@ -153,7 +155,7 @@ def test_e105_list_bounds(op: str, member: str, low: int, high: int, item: None)
         if n < 0:
             continue
         report = capabilities.validate(op, {**base, member: make(n)})
-        assert (("E105", "/" + member) in codes_at(report)) == (not ok), (member, n)
+        assert (("CHM-E105", "/" + member) in codes_at(report)) == (not ok), (member, n)
 
 
 @pytest.mark.parametrize(
@@ -164,10 +166,10 @@ def test_e106_max_count(value: int, ok: bool) -> None:
         "CreateMeeting", meeting(MeetingFeatures={"Attendee": {"MaxCount": value}})
     )
     assert report.ok == ok
-    assert (("E106", "/MeetingFeatures/Attendee/MaxCount") in codes_at(report)) == (not ok)
+    assert (("CHM-E106", "/MeetingFeatures/Attendee/MaxCount") in codes_at(report)) == (not ok)
 
 
-# --- E107 / E108 / E403 ------------------------------------------------------------------------
+# --- CHM-E107 / CHM-E108 / CHM-E403 ---------------------------------------------------------------
 
 
 def test_e107_exact_case_with_hint() -> None:
@@ -180,17 +182,25 @@ def test_e107_exact_case_with_hint() -> None:
         },
     )
     (finding,) = report.errors
-    assert (finding.code, finding.path) == ("E107", "/Capabilities/Audio")
+    assert (finding.code, finding.path) == ("CHM-E107", "/Capabilities/Audio")
     assert "'SendReceive'" in finding.message
 
 
 @pytest.mark.parametrize(
     ("features", "code", "path"),
     [
-        ({"Video": {"MaxResolution": "UHD"}}, "E403", "/MeetingFeatures/Video/MaxResolution"),
-        ({"Content": {"MaxResolution": "HD"}}, "E403", "/MeetingFeatures/Content/MaxResolution"),
-        ({"Video": {"MaxResolution": "hd"}}, "E107", "/MeetingFeatures/Video/MaxResolution"),
-        ({"Audio": {"EchoReduction": "Available"}}, "E107", "/MeetingFeatures/Audio/EchoReduction"),
+        ({"Video": {"MaxResolution": "UHD"}}, "CHM-E403", "/MeetingFeatures/Video/MaxResolution"),
+        (
+            {"Content": {"MaxResolution": "HD"}},
+            "CHM-E403",
+            "/MeetingFeatures/Content/MaxResolution",
+        ),
+        ({"Video": {"MaxResolution": "hd"}}, "CHM-E107", "/MeetingFeatures/Video/MaxResolution"),
+        (
+            {"Audio": {"EchoReduction": "Available"}},
+            "CHM-E107",
+            "/MeetingFeatures/Audio/EchoReduction",
+        ),
     ],
 )
 def test_e107_e403_resolutions(features: dict[str, Any], code: str, path: str) -> None:
@@ -266,7 +276,7 @@ def test_e202_with_bad_length_reports_both() -> None:
     report = capabilities.validate(
         "CreateAttendee", {"MeetingId": GUID, "ExternalUserId": "aws:" + "x" * 61}
     )
-    assert codes_at(report) == {("E104", "/ExternalUserId"), ("E202", "/ExternalUserId")}
+    assert codes_at(report) == {("CHM-E104", "/ExternalUserId"), ("CHM-E202", "/ExternalUserId")}
 
 
 @pytest.mark.parametrize(
@@ -291,15 +301,15 @@ def test_i204_content_share_attendee_in_responses_only() -> None:
     content = GUID + "#content"
     response = capabilities.validate_response("GetAttendee", {"Attendee": {"AttendeeId": content}})
     assert response.ok
-    assert codes_at(response) == {("I204", "/Attendee/AttendeeId")}
+    assert codes_at(response) == {("CHM-I204", "/Attendee/AttendeeId")}
     request = capabilities.validate("GetAttendee", {"MeetingId": GUID, "AttendeeId": content})
-    assert codes_at(request) == {("E203", "/AttendeeId")}
+    assert codes_at(request) == {("CHM-E203", "/AttendeeId")}
 
 
 def test_w205_unknown_region_is_a_warning() -> None:
     report = capabilities.validate("CreateMeeting", meeting(MediaRegion="mx-central-1"))
     assert report.ok
-    assert codes_at(report) == {("W205", "/MediaRegion")}
+    assert codes_at(report) == {("CHM-W205", "/MediaRegion")}
     assert (
         capabilities.validate("CreateMeeting", meeting(MediaRegion="us-gov-west-1")).findings == ()
     )
@@ -318,7 +328,7 @@ def test_w206_w207_duplicates() -> None:
         },
     )
     assert batch.ok
-    assert codes_at(batch) == {("W206", "/Attendees/2/ExternalUserId")}
+    assert codes_at(batch) == {("CHM-W206", "/Attendees/2/ExternalUserId")}
     assert "/Attendees/0/ExternalUserId" in batch.findings[0].message
     excluded = capabilities.validate(
         "BatchUpdateAttendeeCapabilitiesExcept",
@@ -328,24 +338,24 @@ def test_w206_w207_duplicates() -> None:
             "Capabilities": {"Audio": "None", "Video": "None", "Content": "None"},
         },
     )
-    assert codes_at(excluded) == {("W207", "/ExcludedAttendeeIds/1/AttendeeId")}
+    assert codes_at(excluded) == {("CHM-W207", "/ExcludedAttendeeIds/1/AttendeeId")}
 
 
-# --- E401 / E402 -------------------------------------------------------------------------------
+# --- CHM-E401 / CHM-E402 --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("video", "content", "count", "codes"),
     [
-        ("FHD", None, None, {"E401"}),
-        (None, "UHD", None, {"E401"}),
+        ("FHD", None, None, {"CHM-E401"}),
+        (None, "UHD", None, {"CHM-E401"}),
         ("FHD", "UHD", 25, set()),
-        ("FHD", None, 26, {"E402"}),
-        (None, "UHD", 250, {"E402"}),
+        ("FHD", None, 26, {"CHM-E402"}),
+        (None, "UHD", 250, {"CHM-E402"}),
         ("HD", "FHD", None, set()),
         ("HD", "FHD", 250, set()),
         ("FHD", None, 1, set()),
-        ("FHD", "HD", None, {"E401", "E403"}),
+        ("FHD", "HD", None, {"CHM-E401", "CHM-E403"}),
     ],
 )
 def test_e401_e402_high_resolution(video: Any, content: Any, count: Any, codes: set[str]) -> None:
@@ -359,12 +369,12 @@ def test_e401_e402_high_resolution(video: Any, content: Any, count: Any, codes: 
     report = capabilities.validate("CreateMeeting", meeting(MeetingFeatures=features))
     assert {f.code for f in report.findings} == codes
     for finding in report.findings:
-        if finding.code in ("E401", "E402"):
+        if finding.code in ("CHM-E401", "CHM-E402"):
             assert finding.path == "/MeetingFeatures/Attendee/MaxCount"
             fixed = capabilities.apply_fixes(meeting(MeetingFeatures=features), finding.fix or {})
             assert not {f.code for f in capabilities.validate("CreateMeeting", fixed).errors} & {
-                "E401",
-                "E402",
+                "CHM-E401",
+                "CHM-E402",
             }
 
 
@@ -407,7 +417,7 @@ def test_meeting_features_from_get_meeting_tolerate_new_members() -> None:
         },
         meeting_features=features,
     )
-    assert codes_at(report) == {("E301", "/Capabilities/Video")}
+    assert codes_at(report) == {("CHM-E301", "/Capabilities/Video")}
 
 
 def test_responses() -> None:
@@ -421,9 +431,9 @@ def test_responses() -> None:
     }
     report = capabilities.validate_response("BatchCreateAttendee", response)
     assert codes_at(report) == {
-        ("E104", "/Attendees/1/JoinToken"),
-        ("I109", "/Attendees/1/Extra"),
-        ("I208", "/Errors/0/ExternalUserId"),  # the prefix is the service's own
+        ("CHM-E104", "/Attendees/1/JoinToken"),
+        ("CHM-I109", "/Attendees/1/Extra"),
+        ("CHM-I208", "/Errors/0/ExternalUserId"),  # the prefix is the service's own
     }
 
 
@@ -435,7 +445,7 @@ def test_capabilities_in_a_response_are_complete(member: str) -> None:
     report = capabilities.validate_response(
         "GetAttendee", {"Attendee": {"AttendeeId": GUID, "Capabilities": caps}}
     )
-    assert ("E102", f"/Attendee/Capabilities/{member}") in codes_at(report)
+    assert ("CHM-E102", f"/Attendee/Capabilities/{member}") in codes_at(report)
     assert not report.ok
 
 
@@ -454,7 +464,7 @@ def test_meeting_response_uses_its_own_features() -> None:
         ],
     }
     report = capabilities.validate_response("CreateMeetingWithAttendees", response)
-    assert codes_at(report) == {("E302", "/Attendees/1/Capabilities/Content")}
+    assert codes_at(report) == {("CHM-E302", "/Attendees/1/Capabilities/Content")}
     assert report.unchecked == ()
 
 
@@ -470,8 +480,8 @@ def test_report_and_exception() -> None:
     assert info.value.report is report
     assert isinstance(info.value, ValueError)
     assert "secret-value" not in str(info.value)
-    assert "E201" in str(info.value)
-    assert "E203" in str(info.value)
+    assert "CHM-E201" in str(info.value)
+    assert "CHM-E203" in str(info.value)
     assert len({*report.findings, *report.findings}) == 2  # findings are hashable
     capabilities.validate("GetMeeting", {"MeetingId": GUID}).raise_for_errors()
 
@@ -479,9 +489,10 @@ def test_report_and_exception() -> None:
 def test_rule_catalog() -> None:
     for code, rule in RULES.items():
         assert rule.code == code
-        assert {"E": "error", "W": "warning", "I": "info"}[code[0]] == rule.severity
+        letter = {"error": "E", "warning": "W", "info": "I"}[rule.severity]
+        assert re.fullmatch(rf"{PREFIX}{letter}[1-7]\d\d", code), code
         # family 5 is about the checked file itself: the service never sees those problems
-        service_error = rule.severity == "error" and not code.startswith("E5")
+        service_error = rule.severity == "error" and not code.startswith(f"{PREFIX}E5")
         assert (rule.exception is not None) == service_error
         assert rule.status in ("documented", "decided")
         assert rule.source_url.startswith("https://")

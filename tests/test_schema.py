@@ -89,7 +89,7 @@ def test_integral_floats_are_the_documented_difference() -> None:
     report = capabilities.validate(
         "CreateMeeting", {**request, "MeetingFeatures": {"Attendee": {"MaxCount": 25.0}}}
     )
-    assert [f.code for f in report.errors] == ["E101"]
+    assert [f.code for f in report.errors] == ["CHM-E101"]
 
 
 # --- loading by name ------------------------------------------------------------------------

@@ -28,7 +28,7 @@ def test_a_member_name_in_another_case_is_recognised(name: str, data: st.DataObj
         "CreateAttendee",
         {"MeetingId": GUID, "ExternalUserId": "abc", "Capabilities": {written: "None"}},
     )
-    unknown = [f for f in report.findings if f.code == "E103"]
+    unknown = [f for f in report.findings if f.code == "CHM-E103"]
     if written == name:
         assert not unknown
     else:
@@ -73,7 +73,8 @@ def test_through_the_command_line(tmp_path: Path) -> None:
     )
     done = run_process("check", "create-attendee.yaml", cwd=tmp_path)
     assert (
-        "3:1: error E103 unknown member 'Capabilites' (did you mean 'Capabilities'?);" in done.out
+        "3:1: error CHM-E103 unknown member 'Capabilites' (did you mean 'Capabilities'?);"
+        in done.out
     )
     (tmp_path / "create-attendee.yaml").write_text(
         f"MeetingId: {GUID}\nExternalUserId: abc\n"
@@ -110,8 +111,8 @@ def test_meeting_features_errors_name_the_profiles_and_every_finding(tmp_path: P
         "check", "create-attendee.json", "--meeting-features", "features.json", cwd=tmp_path
     )
     assert invalid.status == 2
-    assert "invalid MeetingFeatures (2 error(s)): /Content/MaxResolution: E107 " in invalid.err
-    assert "; /Video/MaxResolution: E107 '4K' is not a VideoResolution" in invalid.err
+    assert "invalid MeetingFeatures (2 error(s)): /Content/MaxResolution: CHM-E107 " in invalid.err
+    assert "; /Video/MaxResolution: CHM-E107 '4K' is not a VideoResolution" in invalid.err
 
 
 def test_a_yaml_boolean_is_explained_except_for_a_sensitive_member(tmp_path: Path) -> None:
@@ -122,7 +123,7 @@ def test_a_yaml_boolean_is_explained_except_for_a_sensitive_member(tmp_path: Pat
     done = run_process("check", "create-attendee.yaml", cwd=tmp_path)
     lines = done.out.splitlines()
     assert lines[0] == (
-        "create-attendee.yaml:2:17: error E101 expected a string (ExternalUserId), got boolean "
+        "create-attendee.yaml:2:17: error CHM-E101 expected a string (ExternalUserId), got boolean "
         "(at /ExternalUserId)"
     )
     assert (

@@ -54,42 +54,43 @@ def expected(given: set[str], identify: Optional[bool]) -> set[tuple[str, str]]:
 
     on = identify is True  # IdentifyLanguage false counts as not included
     if "LanguageCode" in given and on:
-        at("E602", "IdentifyLanguage")
+        at("CHM-E602", "IdentifyLanguage")
     if "LanguageCode" not in given and not on:
-        at("E602")
+        at("CHM-E602")
     for member in ("LanguageModelName", "ContentRedactionType"):
         if on and member in given:
-            at("E603", member)
+            at("CHM-E603", member)
     if "LanguageOptions" in given and not on:
-        at("E604", "LanguageOptions")
+        at("CHM-E604", "LanguageOptions")
     if "PreferredLanguage" in given and not (on and "LanguageOptions" in given):
-        at("E608", "PreferredLanguage")
+        at("CHM-E608", "PreferredLanguage")
     if {"ContentIdentificationType", "ContentRedactionType"} <= given:
-        at("E610", "ContentRedactionType")
+        at("CHM-E610", "ContentRedactionType")
     if "PiiEntityTypes" in given and not given & {
         "ContentIdentificationType",
         "ContentRedactionType",
     }:
-        at("E611", "PiiEntityTypes")
+        at("CHM-E611", "PiiEntityTypes")
     for singular, plural in (
         ("VocabularyName", "VocabularyNames"),
         ("VocabularyFilterName", "VocabularyFilterNames"),
     ):
         if on and singular in given:
-            at("E613", singular)
+            at("CHM-E613", singular)
         if not on and plural in given:
-            at("E613", plural)
+            at("CHM-E613", plural)
     if "VocabularyFilterMethod" in given and not given & {
         "VocabularyFilterName",
         "VocabularyFilterNames",
     }:
-        at("W615", "VocabularyFilterMethod")
+        at("CHM-W615", "VocabularyFilterMethod")
     return out
 
 
 @pytest.mark.parametrize("identify", IDENTIFY)
 def test_every_combination_of_the_rule_members(identify: Optional[bool]) -> None:
-    """2**12 combinations of the members per IdentifyLanguage state, Region given (W616 aside)."""
+    """2**12 combinations of the members per IdentifyLanguage state, Region given (CHM-W616
+    aside)."""
     wrong = []
     for present in product((False, True), repeat=len(MEMBERS)):
         given = {name for name, on in zip(MEMBERS, present) if on}
@@ -107,8 +108,8 @@ def test_every_combination_of_the_rule_members(identify: Optional[bool]) -> None
     ("enable", "stability", "expected_codes"),
     [
         (None, None, set()),
-        (None, "low", {"W614"}),
-        (False, "medium", {"W614"}),
+        (None, "low", {"CHM-W614"}),
+        (False, "medium", {"CHM-W614"}),
         (True, "high", set()),
         (True, None, set()),
         (False, None, set()),
@@ -129,16 +130,16 @@ def test_partial_results_stability(
 LANGUAGE_OPTIONS = [
     ("en-US,fr-FR", set()),
     ("en-US,fr-FR,de-DE,ja-JP,ko-KR", set()),
-    ("en-US,fr-FR,de-DE,ja-JP,ko-KR,zh-CN", {"W607"}),
-    ("en-US", {"E605"}),
-    ("en-US,en-AU", {"E606"}),
-    ("fr-CA,de-DE,fr-FR", {"E606"}),
-    ("en-US,en-GB,en-AU,fr-FR,de-DE,ja-JP", {"E606", "W607"}),
+    ("en-US,fr-FR,de-DE,ja-JP,ko-KR,zh-CN", {"CHM-W607"}),
+    ("en-US", {"CHM-E605"}),
+    ("en-US,en-AU", {"CHM-E606"}),
+    ("fr-CA,de-DE,fr-FR", {"CHM-E606"}),
+    ("en-US,en-GB,en-AU,fr-FR,de-DE,ja-JP", {"CHM-E606", "CHM-W607"}),
     ("en-US,en-US", set()),
-    ("en-US,xx-XX", {"E605"}),
-    ("en-US,", {"E605"}),
-    (",en-US,fr-FR", {"E605"}),
-    ("en-us,fr-FR", {"E605"}),
+    ("en-US,xx-XX", {"CHM-E605"}),
+    ("en-US,", {"CHM-E605"}),
+    (",en-US,fr-FR", {"CHM-E605"}),
+    ("en-us,fr-FR", {"CHM-E605"}),
 ]
 
 
@@ -159,7 +160,7 @@ def test_preferred_language_among_the_options(preferred: str, ok: bool) -> None:
         "PreferredLanguage": preferred,
         "Region": "auto",
     }
-    assert findings(settings) == (set() if ok else {("E609", f"{SETTINGS}/PreferredLanguage")})
+    assert findings(settings) == (set() if ok else {("CHM-E609", f"{SETTINGS}/PreferredLanguage")})
 
 
 #: PiiEntityTypes values: whether they are accepted (with ContentIdentificationType).
@@ -187,7 +188,7 @@ def test_pii_entity_types(types: str, ok: bool) -> None:
         "PiiEntityTypes": types,
         "Region": "auto",
     }
-    assert findings(settings) == (set() if ok else {("E612", f"{SETTINGS}/PiiEntityTypes")})
+    assert findings(settings) == (set() if ok else {("CHM-E612", f"{SETTINGS}/PiiEntityTypes")})
 
 
 # --- the engine and the meeting's Region -------------------------------------------------------
@@ -246,7 +247,7 @@ def test_region_against_the_meeting(
     where = SETTINGS if engine == "standard" else MEDICAL
     if region is None and meeting_region is not None and meeting_region not in runs_there:
         assert [(f.code, f.path, f.fix) for f in report.findings] == [
-            ("W616", f"{where}/Region", {f"{where}/Region": "auto"})
+            ("CHM-W616", f"{where}/Region", {f"{where}/Region": "auto"})
         ]
         fixed = capabilities.apply_fixes(params, report.fixes)
         assert (
@@ -256,7 +257,7 @@ def test_region_against_the_meeting(
     else:
         assert report.findings == ()
     unknown = region is None and meeting_region is None
-    assert report.unchecked == (("W616",) if unknown else ())
+    assert report.unchecked == (("CHM-W616",) if unknown else ())
 
 
 def test_a_meeting_argument_that_is_not_a_meeting_raises() -> None:
@@ -288,7 +289,7 @@ def test_exactly_one_engine(engines: tuple[str, ...], ok: bool) -> None:
     }
     params = {"MeetingId": GUID, "TranscriptionConfiguration": {e: bodies[e] for e in engines}}
     report = capabilities.validate("StartMeetingTranscription", params)
-    assert [f.code for f in report.findings] == ([] if ok else ["E601"])
+    assert [f.code for f in report.findings] == ([] if ok else ["CHM-E601"])
 
 
 # --- tags ---------------------------------------------------------------------------------------
@@ -301,12 +302,12 @@ ARN = "arn:aws:chime:us-east-1:111122223333:meeting/" + GUID
     [
         (["a", "b"], set()),
         (["a", "A"], set()),  # keys are case-sensitive
-        (["a", "b", "a"], {("E701", "/Tags/2/Key")}),
-        (["a", "a", "a"], {("E701", "/Tags/1/Key"), ("E701", "/Tags/2/Key")}),
-        (["aws:x"], {("E702", "/Tags/0/Key")}),
-        (["AwS:x", "aWs:y"], {("E702", "/Tags/0/Key"), ("E702", "/Tags/1/Key")}),
+        (["a", "b", "a"], {("CHM-E701", "/Tags/2/Key")}),
+        (["a", "a", "a"], {("CHM-E701", "/Tags/1/Key"), ("CHM-E701", "/Tags/2/Key")}),
+        (["aws:x"], {("CHM-E702", "/Tags/0/Key")}),
+        (["AwS:x", "aWs:y"], {("CHM-E702", "/Tags/0/Key"), ("CHM-E702", "/Tags/1/Key")}),
         (["aws", "awsx:", "x:aws:"], set()),
-        (["aws:"], {("E702", "/Tags/0/Key")}),
+        (["aws:"], {("CHM-E702", "/Tags/0/Key")}),
     ],
 )
 def test_tag_keys(keys: list[str], expected_findings: set[tuple[str, str]]) -> None:
@@ -324,7 +325,7 @@ def test_tag_keys(keys: list[str], expected_findings: set[tuple[str, str]]) -> N
 
 def test_untag_keys_have_the_reserved_prefix_too() -> None:
     report = capabilities.validate("UntagResource", {"ResourceARN": ARN, "TagKeys": ["aws:x"]})
-    assert [(f.code, f.path) for f in report.findings] == [("E702", "/TagKeys/0")]
+    assert [(f.code, f.path) for f in report.findings] == [("CHM-E702", "/TagKeys/0")]
 
 
 @pytest.mark.parametrize("name", ["create-attendee", "create_attendee", "CreateAttendee"])

@@ -85,7 +85,7 @@ def test_enum_features_apply_their_rules_with_plain_values_in_fixes() -> None:
         {"MeetingId": GUID, "ExternalUserId": "user-1", "Capabilities": caps},
         meeting_features=features,
     )
-    assert codes(report) == {("E301", "/Capabilities/Video")}
+    assert codes(report) == {("CHM-E301", "/Capabilities/Video")}
     assert report.fixes == {"/Capabilities/Video": "None"}
     assert type(report.fixes["/Capabilities/Video"]) is str
     effective = capabilities.normalize(None, meeting_features=features)
@@ -101,7 +101,7 @@ def test_update_with_enum_previous_gives_the_transition_warnings() -> None:
         meeting_features={},
         previous=previous,
     )
-    assert {f.code for f in report.findings} == {"W304", "W305"}
+    assert {f.code for f in report.findings} == {"CHM-W304", "CHM-W305"}
     assert all("Capability." not in f.message for f in report.findings)
 
 
@@ -115,7 +115,7 @@ def test_sensitive_subclass_values_stay_out_of_messages() -> None:
     report = capabilities.validate(
         "CreateAttendee", {"MeetingId": GUID, "ExternalUserId": Secret(secret)}
     )
-    assert codes(report) == {("E202", "/ExternalUserId")}
+    assert codes(report) == {("CHM-E202", "/ExternalUserId")}
     assert "do-not-show" not in repr(report) + str(report.findings)
 
 
@@ -154,9 +154,9 @@ def test_the_idempotency_token_may_be_left_out_and_is_checked_when_given() -> No
         assert "ClientRequestToken" not in schema["required"]
     assert capabilities.validate("CreateMeeting", MEETING).ok
     given = capabilities.validate("CreateMeeting", {**MEETING, "ClientRequestToken": "a"})
-    assert codes(given) == {("E104", "/ClientRequestToken")}
+    assert codes(given) == {("CHM-E104", "/ClientRequestToken")}
     bad = capabilities.validate("CreateMeeting", {**MEETING, "ClientRequestToken": "a b"})
-    assert codes(bad) == {("E108", "/ClientRequestToken")}
+    assert codes(bad) == {("CHM-E108", "/ClientRequestToken")}
 
 
 def test_the_checker_accepts_a_cli_input_file_without_a_token(tmp_path: Path) -> None:
@@ -174,11 +174,13 @@ def test_service_created_attendees_are_an_info_in_a_response_only() -> None:
         "ListAttendees", response("list-attendees.service.json")
     )
     assert listed.ok
-    assert codes(listed) == {("I208", "/Attendees/1/ExternalUserId")}
+    assert codes(listed) == {("CHM-I208", "/Attendees/1/ExternalUserId")}
     pipeline = {"Attendee": {"ExternalUserId": "aws:MediaPipeline-1", "AttendeeId": GUID}}
     assert capabilities.validate_response("GetAttendee", pipeline).ok
     request = {"MeetingId": GUID, "ExternalUserId": "aws:MediaPipeline-1"}
-    assert codes(capabilities.validate("CreateAttendee", request)) == {("E202", "/ExternalUserId")}
+    assert codes(capabilities.validate("CreateAttendee", request)) == {
+        ("CHM-E202", "/ExternalUserId")
+    }
 
 
 def test_request_only_rules_do_not_apply_to_responses_or_given_features() -> None:
@@ -192,7 +194,7 @@ def test_request_only_rules_do_not_apply_to_responses_or_given_features() -> Non
     # the request that creates such a meeting is still refused
     request = {**MEETING, "MeetingFeatures": {"Video": {"MaxResolution": "FHD"}}}
     assert codes(capabilities.validate("CreateMeeting", request)) == {
-        ("E401", "/MeetingFeatures/Attendee/MaxCount")
+        ("CHM-E401", "/MeetingFeatures/Attendee/MaxCount")
     }
 
 
@@ -222,8 +224,8 @@ def test_nulls_and_empty_lists_are_read_as_the_service_means_them() -> None:
     # in a request a null is still a wrong type, and the bound still holds
     request: dict[str, Any] = {**MEETING, "TenantIds": [], "MeetingHostId": None}
     assert codes(capabilities.validate("CreateMeeting", request)) == {
-        ("E105", "/TenantIds"),
-        ("E101", "/MeetingHostId"),
+        ("CHM-E105", "/TenantIds"),
+        ("CHM-E101", "/MeetingHostId"),
     }
 
 
@@ -239,7 +241,7 @@ def test_unicode_tag_values_are_accepted(value: str) -> None:
 @pytest.mark.parametrize("value", ["x!", "a\x1cb", "#", "<>", "a\x7f"])
 def test_ascii_outside_the_tag_value_class_is_refused(value: str) -> None:
     request = {**MEETING, "Tags": [{"Key": "team", "Value": value}]}
-    assert codes(capabilities.validate("CreateMeeting", request)) == {("E108", "/Tags/0/Value")}
+    assert codes(capabilities.validate("CreateMeeting", request)) == {("CHM-E108", "/Tags/0/Value")}
 
 
 @pytest.mark.parametrize("value", ["😀", "5€", "a\u200bb", "a\x85b", "©", "«x»", "a\u2010b"])
@@ -247,7 +249,7 @@ def test_non_ascii_symbols_punctuation_and_controls_in_a_tag_value_are_refused(
     value: str,
 ) -> None:
     request = {**MEETING, "Tags": [{"Key": "team", "Value": value}]}
-    assert codes(capabilities.validate("CreateMeeting", request)) == {("E108", "/Tags/0/Value")}
+    assert codes(capabilities.validate("CreateMeeting", request)) == {("CHM-E108", "/Tags/0/Value")}
 
 
 #: The model's TagValue class, ``[\s\w+-=\.:/@]``, read as Java reads it: ASCII \s and \w,
@@ -300,7 +302,7 @@ ATTENDEE = {"MeetingId": GUID, "ExternalUserId": "user-1", "Capabilities": ALL_O
 )
 def test_meeting_features_a_meeting_or_a_response(features: dict[str, Any]) -> None:
     report = capabilities.validate("CreateAttendee", ATTENDEE, meeting_features=features)
-    assert codes(report) == {("E301", "/Capabilities/Video")}
+    assert codes(report) == {("CHM-E301", "/Capabilities/Video")}
     hook = install(new_client())
     hook.remember(GUID, features)
     assert hook.meeting_features(GUID) == {
@@ -327,7 +329,7 @@ def test_a_meeting_without_features_has_the_defaults() -> None:
 )
 def test_unrecognised_features_leave_the_rules_unchecked(features: dict[str, Any]) -> None:
     report = capabilities.validate("CreateAttendee", ATTENDEE, meeting_features=features)
-    assert {"E301", "E302"} <= set(report.unchecked)
+    assert {"CHM-E301", "CHM-E302"} <= set(report.unchecked)
 
 
 def test_meeting_features_file_may_be_a_meeting_object(tmp_path: Path) -> None:
@@ -338,7 +340,7 @@ def test_meeting_features_file_may_be_a_meeting_object(tmp_path: Path) -> None:
     result = run("check", "--format", "json", "--meeting-features", str(meeting), str(attendee))
     assert result.status == 1, result.err
     found = json.loads(result.out)["files"][0]["findings"]
-    assert [f["code"] for f in found] == ["E301"]
+    assert [f["code"] for f in found] == ["CHM-E301"]
 
 
 def test_the_hook_learns_from_a_response_with_nulls() -> None:
@@ -404,7 +406,7 @@ def test_a_profile_built_of_subclasses_reports_as_its_plain_twin() -> None:
     assert seen == [(f.code, f.path, f.message) for f in check_profiles(plain).findings]
     assert seen == [
         (
-            "E301",
+            "CHM-E301",
             "/presets/viewer/Video",
             "the meeting has video off (Video MaxResolution None): Video Receive is refused",
         )

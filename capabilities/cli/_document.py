@@ -78,7 +78,7 @@ class Document:
     positions: Mapping[str, Position]
     #: JSON Pointer of a member -> position of its key.
     key_positions: Mapping[str, Position] = field(default_factory=dict)
-    #: Findings about the file itself (E502 duplicate keys, E101 NaN/Infinity in JSON), each
+    #: Findings about the file itself (CHM-E502 duplicate keys, CHM-E101 NaN/Infinity in JSON), each
     #: with its own position (the value it is about may have been replaced by a later one).
     findings: list[tuple[Finding, Position]] = field(default_factory=list)
     #: Pointers of values that are also the value of a sensitive member (a YAML alias can

@@ -3,8 +3,8 @@
 ``json`` gives no positions, so this reader walks the text itself. Strings are decoded by
 ``json.decoder.scanstring`` and numbers matched by ``json.scanner.NUMBER_RE``, so values are
 exactly what ``json.loads`` gives. Differences from ``json.loads``: a repeated key is a finding
-(E502; the last value wins, as in ``json.loads``), and ``NaN``, ``Infinity`` and ``-Infinity``
-(which RFC 8259 does not allow) are read as floats with an E101 finding.
+(CHM-E502; the last value wins, as in ``json.loads``), and ``NaN``, ``Infinity`` and ``-Infinity``
+(which RFC 8259 does not allow) are read as floats with an CHM-E101 finding.
 
 Most files need no position at all (nothing is wrong with them), so ``load_json`` first reads
 the text with ``json.loads`` itself; when that reading is exactly the reader's (no repeated
@@ -97,7 +97,7 @@ class _Reader:
         for word, special in _NON_STANDARD.items():
             if text.startswith(word, index):
                 finding = make_finding(
-                    "E101", tokens(pointer), f"{word} is not a JSON value (RFC 8259)"
+                    "CHM-E101", tokens(pointer), f"{word} is not a JSON value (RFC 8259)"
                 )
                 self.findings.append((finding, self.lines.position(index)))
                 return special, index + len(word)
@@ -127,7 +127,7 @@ class _Reader:
             if key in result:
                 first = self.lines.position(self.key_positions[child])
                 finding = make_finding(
-                    "E502",
+                    "CHM-E502",
                     tokens(child),
                     f"key {show(key)} appears twice in this object (first at line {first.line}, "
                     f"column {first.column}); the last value is used",
@@ -194,12 +194,12 @@ class _Slow(Exception):
 def _pairs(pairs: list[tuple[str, object]]) -> dict[str, object]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise _Slow  # a repeated key (E502)
+        raise _Slow  # a repeated key (CHM-E502)
     return result
 
 
 def _constant(name: str) -> object:
-    raise _Slow  # NaN, Infinity, -Infinity (E101)
+    raise _Slow  # NaN, Infinity, -Infinity (CHM-E101)
 
 
 def _quick(text: str) -> object:

@@ -8,7 +8,7 @@ four kinds, numbers, booleans and date-times. Quoted keys are decoded by the TOM
 itself, so a key means exactly what it means in the data.
 
 TOML forbids defining a key twice; ``tomllib`` refuses such a document. The scanner finds each
-repeated definition first and reports it as E502. When every repetition is of a plain
+repeated definition first and reports it as CHM-E502. When every repetition is of a plain
 ``key = value`` pair, the earlier ones are blanked out (positions kept) and the document is read
 again, so the rest of the file is still checked with the last value, as for JSON and YAML.
 """
@@ -198,7 +198,7 @@ class _Scanner:
             message += "; the last value is used"
         else:
             self.conflict = True
-        self.findings.append((make_finding("E502", loc, message), self.pos(offset)))
+        self.findings.append((make_finding("CHM-E502", loc, message), self.pos(offset)))
 
     def place(self, loc: Loc, offset: int, key_offset: int) -> None:
         here = self.pointer(loc)

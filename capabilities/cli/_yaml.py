@@ -5,7 +5,7 @@ scalars), and only the YAML 1.1 core tags are accepted: any other tag (``!foo``,
 ``!!python/object``) is refused. Aliases are allowed, but the values they expand to are
 counted and a document that expands past a budget (a few times its own size) is refused, so an
 alias bomb costs bounded memory and time; a value reached through an alias is placed where its
-anchor is written. Merge keys (``<<``) work as in PyYAML. A repeated key is a finding (E502;
+anchor is written. Merge keys (``<<``) work as in PyYAML. A repeated key is a finding (CHM-E502;
 the last value wins, as in PyYAML).
 """
 
@@ -231,7 +231,7 @@ class _Builder:
         result: dict[Any, object] = {}
         explicit_keys: dict[Any, int] = {}
         for key_node, value_node, explicit in self.pairs(node, depth):
-            if id(key_node) in self.secrets:  # a key is printed (E103, pointers): refuse it
+            if id(key_node) in self.secrets:  # a key is printed (CHM-E103, pointers): refuse it
                 raise self.fail(key_node, "a key is the value of a sensitive member (an alias)")
             key = self.key(key_node)
             try:
@@ -243,7 +243,7 @@ class _Builder:
             if explicit and key in explicit_keys:
                 first = self.lines.position(explicit_keys[key])
                 finding = make_finding(
-                    "E502",
+                    "CHM-E502",
                     tokens(child),
                     f"key {show(key)} appears twice in this mapping (first at line {first.line}, "
                     f"column {first.column}); the last value is used",

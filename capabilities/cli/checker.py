@@ -16,7 +16,7 @@ from typing import Any, Optional, cast
 from .. import _model as m
 from ..profiles import check_profiles, is_profile_document, iter_profiles
 from ..report import CapabilityValidationError, Finding, Report
-from ..rules import RULES
+from ..rules import PREFIX, RULES
 from ..suggest import yaml_boolean
 from ..validator import checked_triple, features_argument, normalize_meeting_features, validate
 from .loaders import Document, LineIndex, LoadError, Position, load_file
@@ -44,14 +44,14 @@ KINDS = ("auto", "profile", "cli-input")
 #: status include them all; ``FileResult.omitted`` says how many more there were.
 MAX_FINDINGS_SHOWN = 1_000
 #: Findings placed on the member's key rather than on its value.
-_KEY_CODES = frozenset({"E103", "I109", "E502"})
+_KEY_CODES = frozenset({"CHM-E103", "CHM-I109", "CHM-E502"})
 #: Why a rule could not be checked.
 _UNCHECKED_REASONS = {
-    "E301": "the meeting's features are unknown (pass --meeting-features) or invalid",
-    "E302": "the meeting's features are unknown (pass --meeting-features) or invalid",
-    "W304": "the attendee's previous capabilities are unknown (pass --previous)",
-    "W305": "the attendee's previous capabilities are unknown (pass --previous)",
-    "W616": "the meeting's MediaRegion is unknown to an input file",
+    "CHM-E301": "the meeting's features are unknown (pass --meeting-features) or invalid",
+    "CHM-E302": "the meeting's features are unknown (pass --meeting-features) or invalid",
+    "CHM-W304": "the attendee's previous capabilities are unknown (pass --previous)",
+    "CHM-W305": "the attendee's previous capabilities are unknown (pass --previous)",
+    "CHM-W616": "the meeting's MediaRegion is unknown to an input file",
 }
 
 
@@ -119,7 +119,10 @@ def _prefixes(values: Iterable[str]) -> tuple[str, ...]:
         if not prefix:
             continue
         if not any(code.startswith(prefix) for code in RULES):
-            raise UsageError(f"{value!r} is not a rule code or a prefix of one (see: rules)")
+            raise UsageError(
+                f"{value!r} is not a rule code or a prefix of one: codes look like "
+                f"{PREFIX}E303, prefixes like {PREFIX}E3 (see: rules)"
+            )
         out.append(prefix)
     return tuple(out)
 
@@ -340,7 +343,7 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
     reasons = dict(_UNCHECKED_REASONS)
     if result.kind == "profile":
         invalid = "the profile's MeetingFeatures are not valid"
-        reasons.update(dict.fromkeys(("E301", "E302"), invalid))
+        reasons.update(dict.fromkeys(("CHM-E301", "CHM-E302"), invalid))
     accepted = {code: rules.accepts(code) for code in RULES}
     own = {(finding.code, finding.path) for finding, _ in document.findings}
     located = [
@@ -385,7 +388,7 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
 
 
 def _taught_yaml_booleans(findings: list[Located], document: Document) -> list[Located]:
-    """E101 about a boolean a plain YAML 1.1 word (``no``, ``on``) gave says how to quote it
+    """CHM-E101 about a boolean a plain YAML 1.1 word (``no``, ``on``) gave says how to quote it
     (not for a sensitive member's value: the hint would show it)."""
     from ._yaml import _SENSITIVE as SENSITIVE_MEMBERS
 
@@ -395,7 +398,7 @@ def _taught_yaml_booleans(findings: list[Located], document: Document) -> list[L
         finding = item.finding
         sensitive = finding.location and str(finding.location[-1]) in SENSITIVE_MEMBERS
         if (
-            finding.code == "E101"
+            finding.code == "CHM-E101"
             and finding.message.endswith("got boolean")
             and not sensitive
             and not document.is_hidden(finding.path)

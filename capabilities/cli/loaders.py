@@ -3,7 +3,7 @@
 Each format has its own module (``_json``, ``_yaml``, ``_toml``), imported only when a file
 of that format is read. Each returns a :class:`Document`: the data, a JSON Pointer ->
 (line, column) map of every value (and of every member's key), and the findings that belong
-to the file itself rather than to the request (duplicate keys, E502; NaN in JSON, E101).
+to the file itself rather than to the request (duplicate keys, CHM-E502; NaN in JSON, CHM-E101).
 
 Reading refuses what cannot be a configuration file with a :class:`LoadError` whose message
 is one line, names no value of the file and never quotes its source.

@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--previous",
         metavar="FILE",
         help="the attendee's current capabilities, for UpdateAttendeeCapabilities files: a "
-        "GetAttendee response, an Attendee or an AttendeeCapabilities object (W304, W305)",
+        "GetAttendee response, an Attendee or an AttendeeCapabilities object (CHM-W304, CHM-W305)",
     )
     check.add_argument(
         "--format",
@@ -161,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the documentation sentence it encodes (or the project's reading of it), its source, "
         "whether it is documented or decided, and the service exception it maps to.",
     )
-    rules.add_argument("code", nargs="?", metavar="CODE", help="a rule code (E303)")
+    rules.add_argument("code", nargs="?", metavar="CODE", help="a rule code (CHM-E303)")
     rules.add_argument("--format", dest="output_format", choices=("text", "json"), default="text")
 
     serve = commands.add_parser(

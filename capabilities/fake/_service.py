@@ -32,10 +32,10 @@ MAX_TAGS = 50
 #: The ErrorCode of a BatchCreateAttendee item refused for the attendee limit (decided: the
 #: service model's ErrorCode value for a limit).
 LIMIT_ERROR_CODE = "ResourceLimitExceeded"
-#: Warnings about a configuration the service accepts and cannot run (W616: the engine is not
+#: Warnings about a configuration the service accepts and cannot run (CHM-W616: the engine is not
 #: available in the meeting's MediaRegion, which a left-out Region means): a failed
 #: transcription, as the errors the model does not check are.
-_FAILS_LATER = frozenset({"W616"})
+_FAILS_LATER = frozenset({"CHM-W616"})
 
 Params = Mapping[str, Any]
 Response = Optional[dict[str, Any]]

@@ -69,12 +69,15 @@ logger = logging.getLogger(__name__)
 WarningMode = Literal["log", "raise", "ignore"]
 _WARNING_MODES: tuple[str, ...] = ("log", "raise", "ignore")
 
+#: The distribution's name, which the text of a refused call starts with.
+_PACKAGE = "chime-capabilities"
+
 #: The botocore service name of the model this package encodes.
 SERVICE_NAME = "chime-sdk-meetings"
 
 #: The rules ``validate`` lists in ``Report.unchecked`` when the meeting's features are not
 #: given (a test checks this against the validator).
-FEATURE_RULES = frozenset({"E301", "E302"})
+FEATURE_RULES = frozenset({"CHM-E301", "CHM-E302"})
 
 _CAPABILITY_MEMBERS = m.CAPABILITY_MEMBERS
 _CONTEXT_KEY = "chime_capabilities_params"
@@ -135,7 +138,8 @@ class CapabilityParamValidationError(ParamValidationError, CapabilityValidationE
     def __init__(self, report: Report) -> None:
         raised = report.errors or report.warnings
         counts = f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
-        text = "\n".join([f"{report.operation}: {counts}", *(str(f) for f in raised)])
+        head = f"{_PACKAGE}: {report.operation}: {counts}"
+        text = "\n".join([head, *(str(f) for f in raised)])
         ParamValidationError.__init__(self, report=text)
         self.report = report
 

@@ -56,7 +56,7 @@ def test_exit_1_for_an_error_and_strict_warnings(tmp_path: Path) -> None:
     bad = _write(tmp_path / "attendee.json", BAD_ATTENDEE)
     result = run("check", str(bad), cwd=tmp_path)
     assert result.status == 1
-    assert f"{bad}:7:16: error E303 " in result.out
+    assert f"{bad}:7:16: error CHM-E303 " in result.out
     webinar = str(EXAMPLES / "profiles" / "webinar.yaml")
     assert run("check", webinar, cwd=tmp_path).status == 0
     assert run("check", "--strict", webinar, cwd=tmp_path).status == 1
@@ -83,7 +83,7 @@ def test_exit_2_and_every_file_is_still_reported(tmp_path: Path) -> None:
     )
     assert result.status == 2
     files = {f["path"]: f for f in json.loads(result.out)["files"]}
-    assert [f["code"] for f in files[str(bad)]["findings"]] == ["E303"]
+    assert [f["code"] for f in files[str(bad)]["findings"]] == ["CHM-E303"]
     assert "invalid JSON at line 1, column 15" in files[str(broken)]["error"]
     assert files[str(tmp_path / "missing.json")]["error"] == "no such file"
     assert "not UTF-8" in files[str(latin)]["error"]
@@ -143,48 +143,86 @@ def test_real_process_exit_statuses_without_tracebacks(tmp_path: Path) -> None:
 def test_select_and_ignore(tmp_path: Path) -> None:
     broken = str(EXAMPLES / "profiles" / "broken.json")
     everything = _codes(run("check", "--format", "json", broken, cwd=tmp_path))
-    assert set(everything) == {"E102", "E107", "E303", "E401", "E403", "E501", "E502", "E503"}
+    assert set(everything) == {
+        "CHM-E102",
+        "CHM-E107",
+        "CHM-E303",
+        "CHM-E401",
+        "CHM-E403",
+        "CHM-E501",
+        "CHM-E502",
+        "CHM-E503",
+    }
     assert set(
-        _codes(run("check", "--format", "json", "--select", "E5", broken, cwd=tmp_path))
+        _codes(run("check", "--format", "json", "--select", "CHM-E5", broken, cwd=tmp_path))
     ) == {
-        "E501",
-        "E502",
-        "E503",
+        "CHM-E501",
+        "CHM-E502",
+        "CHM-E503",
     }
     only = run(
-        "check", "--format", "json", "--select", "E4,E1", "--ignore", "e403", broken, cwd=tmp_path
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "CHM-E4,CHM-E1",
+        "--ignore",
+        "chm-e403",
+        broken,
+        cwd=tmp_path,
     )
-    assert set(_codes(only)) == {"E102", "E107", "E401"}
-    ignored = run("check", "--ignore", "E", broken, cwd=tmp_path)
+    assert set(_codes(only)) == {"CHM-E102", "CHM-E107", "CHM-E401"}
+    ignored = run("check", "--ignore", "CHM-E", broken, cwd=tmp_path)
     assert ignored.status == 0
     assert "0 error(s)" in ignored.out
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+@pytest.mark.parametrize("value", ["E3", "E303", "W", "CHM-E9", "CHM-E3031"])
+def test_a_code_without_the_prefix_is_a_usage_error(
+    tmp_path: Path, option: str, value: str
+) -> None:
+    broken = str(EXAMPLES / "profiles" / "broken.json")
+    result = run_process("check", option, value, broken, cwd=tmp_path)
+    assert result.status == 2
+    assert result.out == ""
+    assert (
+        result.err.strip()
+        .splitlines()[-1]
+        .endswith(
+            f"{value!r} is not a rule code or a prefix of one: codes look like CHM-E303, "
+            "prefixes like CHM-E3 (see: rules)"
+        )
+    )
 
 
 def test_configuration_in_pyproject(tmp_path: Path) -> None:
     project = tmp_path / "project"
     nested = project / "config" / "chime"
     nested.mkdir(parents=True)
-    (tmp_path / "pyproject.toml").write_text('[tool.chime-capabilities]\nselect = ["W"]\n')
+    (tmp_path / "pyproject.toml").write_text('[tool.chime-capabilities]\nselect = ["CHM-W"]\n')
     (project / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n'
-        '[tool.chime-capabilities]\nignore = ["E5", "W305"]\nstrict = true\n'
+        '[tool.chime-capabilities]\nignore = ["CHM-E5", "CHM-W305"]\nstrict = true\n'
     )
     (nested / "pyproject.toml").write_text('[project]\nname = "no table here"\n')
     broken = str(EXAMPLES / "profiles" / "broken.json")
     codes = set(_codes(run("check", "--format", "json", broken, cwd=nested)))
-    assert codes == {"E102", "E107", "E303", "E401", "E403"}
-    # strict from the configuration: the W304 warning fails
+    assert codes == {"CHM-E102", "CHM-E107", "CHM-E303", "CHM-E401", "CHM-E403"}
+    # strict from the configuration: the CHM-W304 warning fails
     webinar = str(EXAMPLES / "profiles" / "webinar.yaml")
     assert run("check", webinar, cwd=nested).status == 1
     assert run("check", "--no-config", webinar, cwd=nested).status == 0
     # the command line replaces the configuration's value
-    assert set(_codes(run("check", "--format", "json", "--ignore", "E1", broken, cwd=nested))) == {
-        "E303",
-        "E401",
-        "E403",
-        "E501",
-        "E502",
-        "E503",
+    assert set(
+        _codes(run("check", "--format", "json", "--ignore", "CHM-E1", broken, cwd=nested))
+    ) == {
+        "CHM-E303",
+        "CHM-E401",
+        "CHM-E403",
+        "CHM-E501",
+        "CHM-E502",
+        "CHM-E503",
     }
     (project / "pyproject.toml").write_text("[tool.chime-capabilities]\nsurprise = 1\n")
     result = run("check", webinar, cwd=nested)
@@ -252,15 +290,15 @@ def test_meeting_features_sources(tmp_path: Path) -> None:
     unchecked = run("check", "--format", "json", str(attendee), cwd=tmp_path)
     assert json.loads(unchecked.out)["files"][0]["unchecked"] == [
         {
-            "code": "E301",
+            "code": "CHM-E301",
             "reason": "the meeting's features are unknown (pass --meeting-features) or invalid",
         },
         {
-            "code": "E302",
+            "code": "CHM-E302",
             "reason": "the meeting's features are unknown (pass --meeting-features) or invalid",
         },
     ]
-    assert "note: not checked: E301, E302" in run("check", str(attendee), cwd=tmp_path).out
+    assert "note: not checked: CHM-E301, CHM-E302" in run("check", str(attendee), cwd=tmp_path).out
     sources = {
         "create-meeting.json": VIDEO_OFF_MEETING,
         "get-meeting.json": {
@@ -281,7 +319,7 @@ def test_meeting_features_sources(tmp_path: Path) -> None:
             cwd=tmp_path,
         )
         assert result.status == 1, name
-        assert _codes(result) == ["E301"]
+        assert _codes(result) == ["CHM-E301"]
         assert json.loads(result.out)["files"][0]["unchecked"] == []
     profiles = str(EXAMPLES / "profiles" / "webinar.yaml")
     result = run("check", "--meeting-features", profiles, str(attendee), cwd=tmp_path)
@@ -302,7 +340,7 @@ def test_meeting_features_sources(tmp_path: Path) -> None:
     invalid = _write(tmp_path / "invalid.json", {"Video": {"MaxResolution": "UHD"}})
     result = run("check", "--meeting-features", str(invalid), str(attendee), cwd=tmp_path)
     assert result.status == 2
-    assert "E403" in result.err
+    assert "CHM-E403" in result.err
 
 
 def test_kind_option(tmp_path: Path) -> None:
@@ -314,7 +352,7 @@ def test_kind_option(tmp_path: Path) -> None:
     attendee = _write(tmp_path / "a.json", GOOD_ATTENDEE)
     as_profile = run("check", "--format", "json", "--kind", "profile", str(attendee), cwd=tmp_path)
     assert as_profile.status == 1
-    assert set(_codes(as_profile)) == {"E503"}
+    assert set(_codes(as_profile)) == {"CHM-E503"}
 
 
 def _tree(root: Path) -> dict[str, tuple[int, str]]:
@@ -332,7 +370,7 @@ def test_never_writes_next_to_what_it_checks(tmp_path: Path) -> None:
     for example in (EXAMPLES / "profiles").iterdir():
         (tree / "chime-profiles" / example.name).write_bytes(example.read_bytes())
     (tree / "attendee.json").write_text(json.dumps(BAD_ATTENDEE))
-    (tree / "pyproject.toml").write_text('[tool.chime-capabilities]\nignore = ["W"]\n')
+    (tree / "pyproject.toml").write_text('[tool.chime-capabilities]\nignore = ["CHM-W"]\n')
     # files that cannot be read or are refused: nothing is written for them either
     hostile = tree / "hostile"
     hostile.mkdir()
@@ -380,15 +418,15 @@ def test_sensitive_values_never_appear(tmp_path: Path) -> None:
         result = run("check", "--format", fmt, str(path), str(yaml_path), cwd=tmp_path)
         assert result.status == 1
         assert "SECRET" not in result.out + result.err
-        assert "E202" in result.out
+        assert "CHM-E202" in result.out
 
 
 def test_rules_and_version(tmp_path: Path) -> None:
     listing = run("rules", cwd=tmp_path)
     assert listing.status == 0
-    assert any(line.startswith("E501  error") for line in listing.out.splitlines())
+    assert any(line.startswith("CHM-E501  error") for line in listing.out.splitlines())
     catalog = json.loads(run("rules", "--format", "json").out)
-    assert {"E502", "E303", "W304"} <= {rule["code"] for rule in catalog["rules"]}
+    assert {"CHM-E502", "CHM-E303", "CHM-W304"} <= {rule["code"] for rule in catalog["rules"]}
     version = run_process("--version", cwd=tmp_path)
     assert version.status == 0
     assert version.out.startswith("chime-capabilities ")

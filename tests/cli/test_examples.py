@@ -9,15 +9,27 @@ import pytest
 from .helpers import EXAMPLES, run
 
 CASES = {
-    "profiles/webinar.yaml": (0, {"W304", "W305"}),
-    "profiles/classroom.toml": (0, {"W305"}),
-    "profiles/audio-only.json": (0, {"W304"}),
-    "profiles/broken.json": (1, {"E102", "E107", "E303", "E401", "E403", "E501", "E502", "E503"}),
+    "profiles/webinar.yaml": (0, {"CHM-W304", "CHM-W305"}),
+    "profiles/classroom.toml": (0, {"CHM-W305"}),
+    "profiles/audio-only.json": (0, {"CHM-W304"}),
+    "profiles/broken.json": (
+        1,
+        {
+            "CHM-E102",
+            "CHM-E107",
+            "CHM-E303",
+            "CHM-E401",
+            "CHM-E403",
+            "CHM-E501",
+            "CHM-E502",
+            "CHM-E503",
+        },
+    ),
     "cli-input/create-attendee.json": (0, set()),
     "cli-input/create-meeting.yaml": (0, set()),
     "cli-input/update-attendee-capabilities.json": (0, set()),
-    "cli-input/batch-create-attendee.yaml": (1, {"E102", "E202", "E303", "W206"}),
-    "cli-input/start-meeting-transcription.json": (1, {"E608", "E613", "W614"}),
+    "cli-input/batch-create-attendee.yaml": (1, {"CHM-E102", "CHM-E202", "CHM-E303", "CHM-W206"}),
+    "cli-input/start-meeting-transcription.json": (1, {"CHM-E608", "CHM-E613", "CHM-W614"}),
     "cli-input/start-meeting-transcription.valid.json": (0, set()),
 }
 
@@ -55,7 +67,7 @@ def test_attendee_in_a_meeting_without_video(features: str) -> None:
     assert result.status == 1
     attendee, update = json.loads(result.out)["files"]
     assert [(f["code"], f["pointer"], f["line"], f["column"]) for f in attendee["findings"]] == [
-        ("E301", "/Capabilities/Video", 6, 14)
+        ("CHM-E301", "/Capabilities/Video", 6, 14)
     ]
     assert update["findings"] == []
-    assert [u["code"] for u in update["unchecked"]] == ["W304", "W305"]
+    assert [u["code"] for u in update["unchecked"]] == ["CHM-W304", "CHM-W305"]

@@ -109,7 +109,7 @@ def test_without_fix_nothing_is_written(tmp_path: Path) -> None:
     path.write_text(before)
     checked = run_process("check", name, cwd=tmp_path)
     assert checked.status == 1
-    assert "E303" in checked.out
+    assert "CHM-E303" in checked.out
     assert path.read_text() == before
     assert sorted(os.listdir(tmp_path)) == [name]
 
@@ -154,7 +154,7 @@ def test_unsafe_fixes_are_skipped_and_reported(tmp_path: Path) -> None:
     fixed = run_process("check", "--fix", path.name, cwd=tmp_path)
     assert path.read_text() == text  # nothing could be fixed safely
     assert fixed.status == 1
-    skipped = [line for line in fixed.err.splitlines() if "fix of E303 skipped" in line]
+    skipped = [line for line in fixed.err.splitlines() if "fix of CHM-E303 skipped" in line]
     assert len(skipped) == 3, fixed.err
     assert "YAML anchor, alias, tag or block scalar" in skipped[0]
     assert "spread over lines" in skipped[2]

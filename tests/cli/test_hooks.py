@@ -171,9 +171,9 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     assert everything.returncode == 1, output
     assert re.search(r"Check Chime SDK meeting profiles\.+Failed", output), output
     assert re.search(r"Check AWS CLI input files for chime-sdk-meetings\.+Failed", output), output
-    assert "chime-profiles/broken.json:15:34: error E501 " in output
-    assert "chime-profiles/broken.json:20:7: error E502 " in output
-    assert "chime-cli-input/batch-create-attendee.yaml:6:62: error E303 " in output
+    assert "chime-profiles/broken.json:15:34: error CHM-E501 " in output
+    assert "chime-profiles/broken.json:20:7: error CHM-E502 " in output
+    assert "chime-cli-input/batch-create-attendee.yaml:6:62: error CHM-E303 " in output
     assert "profiles/broken.json:" not in output.replace("chime-profiles/broken.json:", "")
     for name in good:  # good files have no error line
         assert not re.search(re.escape(name) + r":\d+:\d+: error", output), name
@@ -248,4 +248,4 @@ def test_the_documented_local_hook_works_as_written(tmp_path: Path) -> None:
     assert re.search(r"Check Chime SDK meeting profiles\.+Passed", good.stdout)
     bad = run("chime-profiles/a.yaml", "chime-profiles/b.json")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "chime-profiles/b.json:15:34: error E501 " in bad.stdout
+    assert "chime-profiles/b.json:15:34: error CHM-E501 " in bad.stdout

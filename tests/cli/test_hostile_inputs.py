@@ -98,7 +98,7 @@ def test_ten_megabyte_string(fmt: str, tmp_path: Path) -> None:
     assert "larger than the limit" in _reasons(refused)[str(path)]
     result = _check("--max-file-size", "20MB", str(path), cwd=tmp_path)
     assert result.status == 1, result.err
-    assert _findings(result, path) == [("E104", "/ExternalUserId")]
+    assert _findings(result, path) == [("CHM-E104", "/ExternalUserId")]
     assert huge[:100] not in result.out
 
 
@@ -108,7 +108,7 @@ def test_hundred_thousand_items(fmt: str, tmp_path: Path) -> None:
     path.write_text(WRITERS[fmt]({**MEETING, "TenantIds": ["t-1"] * 100_000}), encoding="utf-8")
     result = _check("--max-file-size", "20MB", str(path), cwd=tmp_path)
     assert result.status == 1, result.err
-    assert _findings(result, path) == [("E105", "/TenantIds")]
+    assert _findings(result, path) == [("CHM-E105", "/TenantIds")]
 
 
 DEEP = 100_000
@@ -197,7 +197,7 @@ def test_non_integers_where_an_integer_is_required(fmt: str, written: str, tmp_p
     path.write_text(head % written, encoding="utf-8")
     result = _check(str(path), cwd=tmp_path)
     assert result.status == 1, result.err
-    assert _findings(result, path) == [("E101", "/MeetingFeatures/Attendee/MaxCount")]
+    assert _findings(result, path) == [("CHM-E101", "/MeetingFeatures/Attendee/MaxCount")]
 
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
@@ -207,7 +207,7 @@ def test_huge_integer(fmt: str, tmp_path: Path) -> None:
     path.write_text(WRITERS[fmt]({**MEETING, "MeetingFeatures": {"Attendee": {"MaxCount": huge}}}))
     result = _check(str(path), cwd=tmp_path)
     assert result.status == 1, result.err
-    assert _findings(result, path) == [("E106", "/MeetingFeatures/Attendee/MaxCount")]
+    assert _findings(result, path) == [("CHM-E106", "/MeetingFeatures/Attendee/MaxCount")]
     assert str(huge) not in result.out
 
 
@@ -291,7 +291,7 @@ def test_bom_is_accepted_and_duplicates_are_findings(fmt: str, tmp_path: Path) -
     path.write_bytes(b"\xef\xbb\xbf" + text.encode())
     result = _check(str(path), cwd=tmp_path)
     assert result.status == 1, result.err
-    assert _findings(result, path) == [("E502", "/ExternalUserId")]
+    assert _findings(result, path) == [("CHM-E502", "/ExternalUserId")]
     assert "u1" not in result.out  # the values of a sensitive member
     assert "u2" not in result.out
 
@@ -306,8 +306,8 @@ def test_toml_inline_table_defined_again_after_it_was_replaced() -> None:
     document = parse_text(text, "toml")
     assert document.data == {"a": {"b": 1, "c2J": []}, "tg": {"u": [{"z": 1}]}}
     assert [(f.code, tuple(p)) for f, p in document.findings] == [
-        ("E502", (2, 1)),
-        ("E502", (3, 1)),
+        ("CHM-E502", (2, 1)),
+        ("CHM-E502", (3, 1)),
     ]
     assert tuple(document.positions["/a/b"]) == (3, 10)
 
@@ -324,7 +324,7 @@ def test_toml_replaced_inline_table_forgets_its_keys() -> None:
     document = parse_text("a = {b.c = 1, d = 2}\na = {b = 3}\n", "toml")
     assert document.data == {"a": {"b": 3}}
     assert set(document.positions) == {"", "/a", "/a/b"}
-    assert [finding.code for finding, _ in document.findings] == ["E502"]
+    assert [finding.code for finding, _ in document.findings] == ["CHM-E502"]
 
 
 def test_toml_nested_repetitions_are_blanked_once() -> None:
@@ -496,7 +496,7 @@ def test_long_hexadecimal_integers_as_values(tmp_path: Path) -> None:
     )
     result = _check(str(path), cwd=tmp_path)
     assert result.status == 1
-    assert ("E106", "/MeetingFeatures/Attendee/MaxCount") in _findings(result, path)
+    assert ("CHM-E106", "/MeetingFeatures/Attendee/MaxCount") in _findings(result, path)
     path.write_text(f"presets: {{viewer: null}}\nMeetingFeatures:\n  Extra: {LONG_HEX}\n")
     explained = run("explain", "--format", "json", str(path), cwd=tmp_path)
     assert explained.status == 0
@@ -565,7 +565,7 @@ def test_json_positions_of_many_findings_cost_one_pass(
     path = tmp_path / "attendees.json"
     path.write_text(json.dumps({"MeetingId": GUID, "Attendees": [0] * items}), encoding="utf-8")
     result = _check("--operation", "batch-create-attendee", str(path), cwd=tmp_path)
-    assert json.loads(result.out)["summary"]["errors"] == items + 1  # E101 each, E105
+    assert json.loads(result.out)["summary"]["errors"] == items + 1  # CHM-E101 each, CHM-E105
     # the reader skips whitespace a few times a value; once per finding and value is quadratic
     assert counting.calls <= 4 * items + 100
 
@@ -598,7 +598,7 @@ def test_numbers_are_converted_up_to_ten_thousand_characters(
 
 def _amplifying_profile() -> dict[str, Any]:
     """3,000 presets, and 2,000 transitions to a preset of a 2,000-character name that does
-    not exist: each E501 once quoted the name in full and listed every preset."""
+    not exist: each CHM-E501 once quoted the name in full and listed every preset."""
     presets = {f"preset-{index}": None for index in range(3_000)}
     missing = "x" * 2_000
     transitions = [{"from": "preset-0", "to": missing}] * 2_000
@@ -611,7 +611,7 @@ def test_messages_quote_40_characters_and_list_a_few_names(tmp_path: Path) -> No
     result = _check(str(path), cwd=tmp_path)
     assert result.status == 1
     file = json.loads(result.out)["files"][0]
-    messages = [f["message"] for f in file["findings"] if f["code"] == "E501"]
+    messages = [f["message"] for f in file["findings"] if f["code"] == "CHM-E501"]
     assert len(messages) == 1_000
     assert file["omitted"] == 1_000
     assert messages[0] == (
@@ -650,7 +650,7 @@ def test_the_output_limit_at_its_bound(count: int, cut: bool, tmp_path: Path) ->
     )
     result = run("check", "--no-config", "--operation", "batch-create-attendee", str(path))
     lines = result.out.splitlines()
-    assert len([line for line in lines if " error E10" in line]) == min(count, 1_000)
+    assert len([line for line in lines if " error CHM-E10" in line]) == min(count, 1_000)
     assert ("1 more finding(s) not shown" in result.out) is cut
     assert lines[-1].startswith(f"{count} error(s)")
 

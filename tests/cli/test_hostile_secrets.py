@@ -46,7 +46,7 @@ PLACES: dict[str, list[Build]] = {
     "ExternalMeetingId": [lambda s: {**MEETING, "ExternalMeetingId": s}],
     "MeetingHostId": [lambda s: {**MEETING, "MeetingHostId": s}],
     "ClientRequestToken": [lambda s: {**MEETING, "ClientRequestToken": s}],
-    # JoinToken is a response member: in a request it is an unknown member (E103)
+    # JoinToken is a response member: in a request it is an unknown member (CHM-E103)
     "JoinToken": [lambda s: {"MeetingId": GUID, "ExternalUserId": "user-1", "JoinToken": s}],
 }
 
@@ -215,7 +215,7 @@ def test_a_sensitive_value_through_an_alias_into_meeting_features() -> None:
             ["check", "--no-config", "--meeting-features", str(path), str(attendee)], Path(folder)
         )
         assert result.status == 2
-        assert "E107" in result.err
+        assert "CHM-E107" in result.err
         assert ALIASED_SECRET not in result.out + result.err
 
 

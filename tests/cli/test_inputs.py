@@ -17,7 +17,7 @@ from .helpers import EXAMPLES, ROOT, run_process
 
 BROKEN = EXAMPLES / "cli-input" / "batch-create-attendee.yaml"
 VALID = EXAMPLES / "profiles" / "webinar.yaml"
-E303 = "error E303 "
+CONTENT_RECEIVE = "error CHM-E303 "
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -44,9 +44,11 @@ def test_stdin_with_a_file_name(tmp_path: Path) -> None:
         "check", "-", "--stdin-filename", "x/batch.yaml", cwd=tmp_path, stdin=BROKEN.read_bytes()
     )
     assert done.returncode == 1
-    assert f"x/batch.yaml:6:62: {E303}" in done.stdout
+    assert f"x/batch.yaml:6:62: {CONTENT_RECEIVE}" in done.stdout
     unnamed = _run("check", "-", cwd=tmp_path, stdin=BROKEN.read_bytes())
-    assert f"-:6:62: {E303}" in unnamed.stdout  # the format and operation from the content
+    assert (
+        f"-:6:62: {CONTENT_RECEIVE}" in unnamed.stdout
+    )  # the format and operation from the content
     fixing = _run("check", "--fix", "-", cwd=tmp_path, stdin=BROKEN.read_bytes())
     assert fixing.returncode == 2
     assert "--fix writes files, not standard input" in fixing.stderr
@@ -80,7 +82,7 @@ def test_a_folder_is_walked(tmp_path: Path) -> None:
     done = run_process("check", "config", cwd=tmp_path)  # not a git work tree
     lines = done.out.splitlines()
     assert done.status == 1
-    errors = sorted({line.split(":")[0] for line in lines if E303 in line})
+    errors = sorted({line.split(":")[0] for line in lines if CONTENT_RECEIVE in line})
     assert errors == [
         "config/build/batch-create-attendee.yaml",
         "config/chime/batch-create-attendee.yaml",
@@ -97,10 +99,10 @@ def test_gitignore_is_respected_in_a_git_work_tree(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     done = run_process("check", "config", cwd=tmp_path)
     assert "config/build/" not in done.out
-    assert "config/chime/batch-create-attendee.yaml:6:62: " + E303 in done.out
+    assert "config/chime/batch-create-attendee.yaml:6:62: " + CONTENT_RECEIVE in done.out
     assert done.out.splitlines()[-1].endswith("in 2 file(s) checked")
     named = run_process("check", "config/build/batch-create-attendee.yaml", cwd=tmp_path)
-    assert E303 in named.out  # a file named is checked, ignored or not
+    assert CONTENT_RECEIVE in named.out  # a file named is checked, ignored or not
 
 
 def test_quiet_prints_only_the_findings(tmp_path: Path) -> None:
@@ -143,7 +145,7 @@ def test_colour_on_a_terminal_only(tmp_path: Path, no_color: Optional[str], colo
     shutil.copyfile(BROKEN, tmp_path / "batch-create-attendee.yaml")
     args = ["check", "batch-create-attendee.yaml"]
     out = _on_terminal(args, tmp_path, no_color)
-    assert ("\x1b[1;31merror\x1b[0m \x1b[1;31mE303\x1b[0m" in out) is coloured
-    assert "E303" in out
+    assert ("\x1b[1;31merror\x1b[0m \x1b[1;31mCHM-E303\x1b[0m" in out) is coloured
+    assert "CHM-E303" in out
     piped = run_process(*args, cwd=tmp_path)
     assert "\x1b" not in piped.out

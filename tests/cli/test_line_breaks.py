@@ -22,7 +22,7 @@ BREAKS = {"LF": "\n", "CRLF": "\r\n", "CR": "\r"}
 
 def _documents(newline: str) -> dict[str, str]:
     """The same CreateAttendee request in each format: the MeetingId holds the separators
-    and breaks E203, the ExternalUserId breaks E202, each on its own line."""
+    and breaks CHM-E203, the ExternalUserId breaks CHM-E202, each on its own line."""
     lines = {
         "json": [
             "{",
@@ -63,10 +63,10 @@ def test_the_readers_agree_with_editors(
             "check", "--no-config", "--format", "json", "--operation", "create-attendee", str(path)
         )
         findings = json.loads(result.out)["files"][0]["findings"]
-        found = [(f["code"], f["line"], f["pointer"]) for f in findings if f["code"] != "E103"]
+        found = [(f["code"], f["line"], f["pointer"]) for f in findings if f["code"] != "CHM-E103"]
         expected = [
-            ("E203", _editor_line(text, "MeetingId"), "/MeetingId"),
-            ("E202", _editor_line(text, "ExternalUserId"), "/ExternalUserId"),
+            ("CHM-E203", _editor_line(text, "MeetingId"), "/MeetingId"),
+            ("CHM-E202", _editor_line(text, "ExternalUserId"), "/ExternalUserId"),
         ]
         assert sorted(found) == sorted(expected), (fmt, found)
         places[fmt] = [(code, line - (fmt == "json"), 0) for code, line, _ in found]

@@ -152,7 +152,7 @@ def test_yaml_aliases_and_merge_keys_within_budget() -> None:
 def test_duplicate_keys_are_findings(text: str, fmt: str, line: int, column: int) -> None:
     document = parse_text(text, fmt)
     [(finding, position)] = document.findings
-    assert finding.code == "E502"
+    assert finding.code == "CHM-E502"
     assert tuple(position) == (line, column)
     assert isinstance(document.data, dict)
     last = document.data.get(
@@ -171,7 +171,7 @@ def test_duplicate_forgets_the_earlier_positions() -> None:
 def test_json_nan_is_a_finding(word: str) -> None:
     document = parse_text(f'{{"x": [1, {word}]}}', "json")
     [(finding, position)] = document.findings
-    assert finding.code == "E101"
+    assert finding.code == "CHM-E101"
     assert finding.path == "/x/1"
     assert tuple(position) == (1, 11)
     assert isinstance(document.data, dict)

@@ -1,4 +1,4 @@
-"""`check --previous FILE`: the attendee's current capabilities, for W304 and W305."""
+"""`check --previous FILE`: the attendee's current capabilities, for CHM-W304 and CHM-W305."""
 
 from __future__ import annotations
 
@@ -29,13 +29,16 @@ def test_previous_capabilities_give_the_transition_warnings(
     (tmp_path / "attendee.json").write_text(json.dumps(previous))
     without = run_process("check", UPDATE.name, cwd=tmp_path)
     assert (
-        "not checked: W304, W305: the attendee's previous capabilities are unknown" in without.out
+        "not checked: CHM-W304, CHM-W305: the attendee's previous capabilities are unknown"
+        in without.out
     )
     done = run_process("check", UPDATE.name, "--previous", "attendee.json", cwd=tmp_path)
     assert done.status == 0
-    assert f"{UPDATE.name}:5:14: warning W304 Audio goes from Receive to SendReceive" in done.out
-    assert f"{UPDATE.name}:7:16: warning W305 Content goes from Receive to Send" in done.out
-    assert "W304, W305" not in done.out
+    assert (
+        f"{UPDATE.name}:5:14: warning CHM-W304 Audio goes from Receive to SendReceive" in done.out
+    )
+    assert f"{UPDATE.name}:7:16: warning CHM-W305 Content goes from Receive to Send" in done.out
+    assert "CHM-W304, CHM-W305" not in done.out
     assert "secret-token-1" not in done.out + done.err
 
 
@@ -49,7 +52,7 @@ def test_previous_capabilities_give_the_transition_warnings(
         ),
         (
             "Audio: &s secret-user-9\nVideo: None\nContent: None\n",
-            "/Audio: E107 value not in the enumeration",
+            "/Audio: CHM-E107 value not in the enumeration",
         ),
         ("{", "invalid"),
     ],

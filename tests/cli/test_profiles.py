@@ -60,7 +60,7 @@ def test_presets_get_the_engine_findings_of_an_attendee_request(
         meeting.findings, "/MeetingFeatures"
     )
     # The presets are judged against the meeting's resolutions whenever those can be read,
-    # whatever else is wrong with the features (E401/E402 do not hide them).
+    # whatever else is wrong with the features (CHM-E401/CHM-E402 do not hide them).
     unreadable = {"/MeetingFeatures"} | {
         f"/MeetingFeatures/{member}{leaf}"
         for member in ("Video", "Content")
@@ -81,10 +81,16 @@ def test_presets_get_the_engine_findings_of_an_attendee_request(
         expected = _by_code(attendee.findings, "/Capabilities")
         got = _by_code(report.findings, f"{base}/presets/{token}")
         assert got == expected, (name, caps)
-    assert all(f.code[0] != "E" or f.path.startswith(base) for f in report.findings)
+    assert all(f.severity != "error" or f.path.startswith(base) for f in report.findings)
     # the suggested fixes point into the profile: applied, they leave none of those rules broken
     fixed = check_profiles(apply_fixes(document, report.fixes))
-    assert not {f.code for f in fixed.findings} & {"E301", "E302", "E303", "E401", "E402"}
+    assert not {f.code for f in fixed.findings} & {
+        "CHM-E301",
+        "CHM-E302",
+        "CHM-E303",
+        "CHM-E401",
+        "CHM-E402",
+    }
 
 
 @given(
@@ -124,40 +130,45 @@ def test_transitions_warn_as_the_update_would(presets: dict[str, Any], data: st.
         except ValueError:  # a preset the meeting cannot have: reported at the preset
             assert got == set()
             continue
-        expected = {(f.code, f.message) for f in update.findings if f.code in ("W304", "W305")}
-        assert {item for item in got if item[0] in ("W304", "W305")} == expected
+        expected = {
+            (f.code, f.message) for f in update.findings if f.code in ("CHM-W304", "CHM-W305")
+        }
+        assert {item for item in got if item[0] in ("CHM-W304", "CHM-W305")} == expected
 
 
 @pytest.mark.parametrize(
     ("document", "expected"),
     [
-        ([], {("E503", "")}),
-        ({"profiles": []}, {("E503", "/profiles")}),
-        ({"profiles": {"a": {"presets": {}}}, "extra": 1}, {("E503", "/extra")}),
-        ({"profiles": {"a": "x"}}, {("E503", "/profiles/a")}),
-        ({"presets": {}, "other": 1}, {("E503", "/other")}),
-        ({"presets": {}, "description": 5}, {("E503", "/description")}),
-        ({"presets": "viewer"}, {("E503", "/presets")}),
-        ({"presets": {"a": None}, "transitions": {}}, {("E503", "/transitions")}),
-        ({"presets": {"a": None}, "transitions": ["a"]}, {("E503", "/transitions/0")}),
-        ({"presets": {"a": None}, "transitions": [{"from": "a"}]}, {("E503", "/transitions/0/to")}),
+        ([], {("CHM-E503", "")}),
+        ({"profiles": []}, {("CHM-E503", "/profiles")}),
+        ({"profiles": {"a": {"presets": {}}}, "extra": 1}, {("CHM-E503", "/extra")}),
+        ({"profiles": {"a": "x"}}, {("CHM-E503", "/profiles/a")}),
+        ({"presets": {}, "other": 1}, {("CHM-E503", "/other")}),
+        ({"presets": {}, "description": 5}, {("CHM-E503", "/description")}),
+        ({"presets": "viewer"}, {("CHM-E503", "/presets")}),
+        ({"presets": {"a": None}, "transitions": {}}, {("CHM-E503", "/transitions")}),
+        ({"presets": {"a": None}, "transitions": ["a"]}, {("CHM-E503", "/transitions/0")}),
+        (
+            {"presets": {"a": None}, "transitions": [{"from": "a"}]},
+            {("CHM-E503", "/transitions/0/to")},
+        ),
         (
             {"presets": {"a": None}, "transitions": [{"from": "a", "to": 1}]},
-            {("E503", "/transitions/0/to")},
+            {("CHM-E503", "/transitions/0/to")},
         ),
         (
             {"presets": {"a": None}, "transitions": [{"from": "a", "to": "a", "via": "b"}]},
-            {("E503", "/transitions/0/via")},
+            {("CHM-E503", "/transitions/0/via")},
         ),
         (
             {"presets": {"a": None}, "transitions": [{"from": "b", "to": "c"}]},
-            {("E501", "/transitions/0/from"), ("E501", "/transitions/0/to")},
+            {("CHM-E501", "/transitions/0/from"), ("CHM-E501", "/transitions/0/to")},
         ),
         (
             {"presets": {"a/b": {"Audio": "None", "Video": "None"}}},
-            {("E102", "/presets/a~1b/Content")},
+            {("CHM-E102", "/presets/a~1b/Content")},
         ),
-        ({"presets": {"a": "SendReceive"}}, {("E101", "/presets/a")}),
+        ({"presets": {"a": "SendReceive"}}, {("CHM-E101", "/presets/a")}),
     ],
 )
 def test_profile_format(document: Any, expected: set[tuple[str, str]]) -> None:
@@ -188,17 +199,17 @@ def test_null_target_preset_must_be_requestable() -> None:
     }
     findings = {(f.code, f.path) for f in check_profiles(profile).findings}
     # the defaults of a video-off meeting give Video Receive, which no request may set
-    assert ("E301", "/transitions/0/to") in findings
-    assert ("W304", "/transitions/0/to") in findings
+    assert ("CHM-E301", "/transitions/0/to") in findings
+    assert ("CHM-W304", "/transitions/0/to") in findings
 
 
 def test_positions_through_the_cli() -> None:
     result = run("check", str(EXAMPLES / "profiles" / "webinar.yaml"))
     assert result.out.splitlines()[0].startswith(
-        f"{EXAMPLES / 'profiles' / 'webinar.yaml'}:25:28: warning W304 Audio goes from Receive"
+        f"{EXAMPLES / 'profiles' / 'webinar.yaml'}:25:28: warning CHM-W304 Audio goes from Receive"
     )
     toml = run("check", str(EXAMPLES / "profiles" / "classroom.toml"))
-    assert f"{EXAMPLES / 'profiles' / 'classroom.toml'}:23:6: warning W305" in toml.out
+    assert f"{EXAMPLES / 'profiles' / 'classroom.toml'}:23:6: warning CHM-W305" in toml.out
 
 
 def test_explain(tmp_path: Any) -> None:
@@ -231,7 +242,7 @@ def test_explain(tmp_path: Any) -> None:
     }
     broken = run("explain", str(EXAMPLES / "profiles" / "broken.json"))
     assert broken.status == 1
-    assert "MeetingFeatures are not valid: E403" in broken.out
+    assert "MeetingFeatures are not valid: CHM-E403" in broken.out
     not_profile = run("explain", str(EXAMPLES / "cli-input" / "create-attendee.json"))
     assert not_profile.status == 2
     assert "not a meeting profile" in not_profile.err
@@ -251,23 +262,26 @@ def test_a_profile_may_name_its_schema(tmp_path: Path, several: bool) -> None:
     path.write_text(json.dumps({"$schema": 1, **document}))
     wrong = run_process("check", path.name, cwd=tmp_path)
     assert wrong.status == 1
-    assert ":1:13: error E503 $schema is a string, not integer (at /$schema)" in wrong.out
+    assert ":1:13: error CHM-E503 $schema is a string, not integer (at /$schema)" in wrong.out
     if not several:  # inside a profile of several, it is not the file's
         return
     nested = {"profiles": {"webinar": {"$schema": "x", **profile}}}
     path.write_text(json.dumps(nested))
-    assert "E503 unknown member '$schema'" in run_process("check", path.name, cwd=tmp_path).out
+    assert "CHM-E503 unknown member '$schema'" in run_process("check", path.name, cwd=tmp_path).out
 
 
 @pytest.mark.parametrize(
     ("acknowledged", "reported"),
     [
-        (None, ["W304", "W305", "W305"]),
-        (["W304", "W305"], []),
-        (["W305"], ["W304"]),
-        ([], ["W304", "W305", "W305"]),
-        (["W304", "E101"], ["W304", "W305", "W305", "E503"]),  # invalid: nothing acknowledged
-        ("W304", ["W304", "W305", "W305", "E503"]),
+        (None, ["CHM-W304", "CHM-W305", "CHM-W305"]),
+        (["CHM-W304", "CHM-W305"], []),
+        (["CHM-W305"], ["CHM-W304"]),
+        ([], ["CHM-W304", "CHM-W305", "CHM-W305"]),
+        (
+            ["CHM-W304", "CHM-E101"],
+            ["CHM-W304", "CHM-W305", "CHM-W305", "CHM-E503"],
+        ),  # invalid: nothing acknowledged
+        ("CHM-W304", ["CHM-W304", "CHM-W305", "CHM-W305", "CHM-E503"]),
     ],
 )
 def test_a_transition_acknowledges_its_warnings(
@@ -283,6 +297,6 @@ def test_a_transition_acknowledges_its_warnings(
     done = run_process("check", "profile.json", "--format", "json", cwd=tmp_path)
     (checked,) = json.loads(done.out)["files"]
     assert [finding["code"] for finding in checked["findings"]] == reported
-    assert done.status == (1 if "E503" in reported else 0)
-    if "E503" in reported:
+    assert done.status == (1 if "CHM-E503" in reported else 0)
+    if "CHM-E503" in reported:
         assert checked["findings"][-1]["pointer"] == "/transitions/0/acknowledged"

@@ -15,6 +15,7 @@ import pytest
 from capabilities.cli.checker import FileResult, check_document
 from capabilities.cli.loaders import parse_text
 from capabilities.cli.reporters import REPORTERS, printable
+from capabilities.rules import RULES
 
 from .helpers import EXAMPLES, run
 
@@ -24,20 +25,20 @@ BATCH = str(EXAMPLES / "cli-input" / "batch-create-attendee.yaml")
 # (code, line, column, pointer) of every finding of the two files, counted in the files
 EXPECTED = {
     BROKEN: [
-        ("E401", 4, 26, "/profiles/webinar/MeetingFeatures/Attendee/MaxCount"),
-        ("E403", 6, 38, "/profiles/webinar/MeetingFeatures/Content/MaxResolution"),
-        ("E303", 10, 68, "/profiles/webinar/presets/viewer/Content"),
-        ("E102", 11, 22, "/profiles/webinar/presets/moderator/Content"),
-        ("E107", 11, 32, "/profiles/webinar/presets/moderator/Audio"),
-        ("E501", 15, 34, "/profiles/webinar/transitions/1/to"),
-        ("E502", 20, 7, "/profiles/lobby/presets"),
-        ("E503", 21, 7, "/profiles/lobby/layout"),
+        ("CHM-E401", 4, 26, "/profiles/webinar/MeetingFeatures/Attendee/MaxCount"),
+        ("CHM-E403", 6, 38, "/profiles/webinar/MeetingFeatures/Content/MaxResolution"),
+        ("CHM-E303", 10, 68, "/profiles/webinar/presets/viewer/Content"),
+        ("CHM-E102", 11, 22, "/profiles/webinar/presets/moderator/Content"),
+        ("CHM-E107", 11, 32, "/profiles/webinar/presets/moderator/Audio"),
+        ("CHM-E501", 15, 34, "/profiles/webinar/transitions/1/to"),
+        ("CHM-E502", 20, 7, "/profiles/lobby/presets"),
+        ("CHM-E503", 21, 7, "/profiles/lobby/layout"),
     ],
     BATCH: [
-        ("E303", 6, 62, "/Attendees/0/Capabilities/Content"),
-        ("E202", 7, 21, "/Attendees/1/ExternalUserId"),
-        ("W206", 8, 21, "/Attendees/2/ExternalUserId"),
-        ("E102", 10, 7, "/Attendees/2/Capabilities/Content"),
+        ("CHM-E303", 6, 62, "/Attendees/0/Capabilities/Content"),
+        ("CHM-E202", 7, 21, "/Attendees/1/ExternalUserId"),
+        ("CHM-W206", 8, 21, "/Attendees/2/ExternalUserId"),
+        ("CHM-E102", 10, 7, "/Attendees/2/Capabilities/Content"),
     ],
 }
 MISSING = "does-not-exist.json"
@@ -57,16 +58,17 @@ def test_text() -> None:
     found = []
     for line in lines:
         match = re.fullmatch(
-            r"(.+?):(\d+):(\d+): (error|warning|info) ([EWI]\d{3}) (.+) \(at (\S+)(; fix: .+)?\)",
+            r"(.+?):(\d+):(\d+): (error|warning|info) (CHM-[EWI]\d{3}) (.+)"
+            r" \(at (\S+)(; fix: .+)?\)",
             line,
         )
         if match:
             found.append((match[1], match[5], int(match[2]), int(match[3]), match[7]))
     assert found == [(path, *item) for path, items in EXPECTED.items() for item in items]
-    assert f"{BROKEN}:4:26: error E401 FHD video requires Attendee.MaxCount (at " in lines[0]
+    assert f"{BROKEN}:4:26: error CHM-E401 FHD video requires Attendee.MaxCount (at " in lines[0]
     assert lines[0].endswith("; fix: /profiles/webinar/MeetingFeatures/Attendee/MaxCount = 25)")
     assert (
-        f"{BATCH}: note: not checked: E301, E302: the meeting's features are unknown"
+        f"{BATCH}: note: not checked: CHM-E301, CHM-E302: the meeting's features are unknown"
         in "\n".join(lines)
     )
     assert f"{MISSING}: error: no such file" in lines
@@ -118,19 +120,22 @@ def test_json() -> None:
 def test_github() -> None:
     lines = _render("github").splitlines()
     pattern = re.compile(
-        r"::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([EWI]\d{3})::(.+)"
+        r"::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=(CHM-[EWI]\d{3})::(.+)"
     )
     found = []
     for line in lines:
         match = pattern.fullmatch(line)
         if match:
             found.append((match[2], match[5], int(match[3]), int(match[4])))
-            assert match[1] == {"E": "error", "W": "warning", "I": "notice"}[match[5][0]]
+            severity = RULES[match[5]].severity
+            assert match[1] == ("notice" if severity == "info" else severity)
     assert found == [
         (path, code, line, col) for path, items in EXPECTED.items() for code, line, col, _ in items
     ]
     assert f"::error file={MISSING},title=chime-capabilities::no such file" in lines
-    assert f"::notice file={BATCH},title=chime-capabilities::not checked: E301, E302" in lines
+    assert (
+        f"::notice file={BATCH},title=chime-capabilities::not checked: CHM-E301, CHM-E302" in lines
+    )
 
 
 def _sarif() -> dict[str, Any]:
@@ -187,8 +192,8 @@ def test_sarif_content() -> None:
         "toolExecutionNotifications"
     ][-1].items()
     levels = {r["ruleId"]: r["level"] for r in run_["results"]}
-    assert levels["W206"] == "warning"
-    assert levels["E303"] == "error"
+    assert levels["CHM-W206"] == "warning"
+    assert levels["CHM-E303"] == "error"
 
 
 def test_hostile_names_stay_on_one_line() -> None:
@@ -204,7 +209,7 @@ def test_hostile_names_stay_on_one_line() -> None:
         if fmt in ("text", "github"):
             assert not any(line.startswith("::error file=x") for line in lines), fmt
             assert all("\u2028" not in line for line in lines)
-            findings = [line for line in lines if "E107" in line or "E503" in line]
+            findings = [line for line in lines if "CHM-E107" in line or "CHM-E503" in line]
             assert len(findings) == 2, (fmt, lines)
         else:
             json.loads(out.getvalue())

@@ -29,12 +29,12 @@ def test_each_rule_in_full(code: str) -> None:
 
 
 def test_rule_lookup_through_the_command_line(tmp_path: Path) -> None:
-    shown = run_process("rules", "E303", cwd=tmp_path)
+    shown = run_process("rules", "CHM-E303", cwd=tmp_path)
     assert shown.status == 0
-    assert shown.out.startswith("E303: content receive needs video receive\n\n")
+    assert shown.out.startswith("CHM-E303: content receive needs video receive\n\n")
     assert "Status:    documented (the documentation says so)\n" in shown.out
     unknown = run_process("rules", "E999", cwd=tmp_path)
     assert unknown.status == 2
-    assert "no rule 'E999'; the codes: E101, " in unknown.err
+    assert "no rule 'E999'; the codes: CHM-E101, " in unknown.err
     listing = run_process("rules", cwd=tmp_path)
     assert len(listing.out.splitlines()) == len(RULES)

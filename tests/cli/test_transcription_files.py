@@ -40,12 +40,12 @@ def test_a_transcription_error_in_a_profile_is_located(tmp_path: Path) -> None:
     assert checked.status == 1
     [finding] = json.loads(checked.out)["files"][0]["findings"]
     assert (finding["code"], finding["pointer"], finding["line"]) == (
-        "E608",
+        "CHM-E608",
         "/transcription/EngineTranscribeSettings/PreferredLanguage",
         5,
     )
     explained = run("explain", str(path))
-    assert "transcription: not valid: E608" in explained.out
+    assert "transcription: not valid: CHM-E608" in explained.out
 
 
 def test_transcription_and_tag_input_files_are_recognized(tmp_path: Path) -> None:
@@ -69,5 +69,5 @@ def test_transcription_and_tag_input_files_are_recognized(tmp_path: Path) -> Non
     checked = json.loads(result.out)["files"]
     assert [f["operation"] for f in checked] == list(files)
     # the engine runs in the meeting's MediaRegion, which a file does not give
-    assert [u["code"] for u in checked[0]["unchecked"]] == ["W616"]
+    assert [u["code"] for u in checked[0]["unchecked"]] == ["CHM-W616"]
     assert "MediaRegion" in checked[0]["unchecked"][0]["reason"]

@@ -165,7 +165,7 @@ def test_unknown_and_deleted_things_are_not_found(client: Any) -> None:
 def test_a_malformed_id_is_a_bad_request_not_a_miss(client: Any) -> None:
     with pytest.raises(client.exceptions.BadRequestException) as info:
         client.get_meeting(MeetingId="not-a-guid")
-    assert "E203" in info.value.response["Error"]["Message"]
+    assert "CHM-E203" in info.value.response["Error"]["Message"]
 
 
 def test_update_capabilities_under_the_rules(client: Any) -> None:
@@ -174,7 +174,7 @@ def test_update_capabilities_under_the_rules(client: Any) -> None:
     ref = {"MeetingId": meeting_id, "AttendeeId": attendee["AttendeeId"]}
     with pytest.raises(client.exceptions.BadRequestException) as info:
         client.update_attendee_capabilities(**ref, Capabilities=ALL_ON)  # video is off
-    assert "E301" in info.value.response["Error"]["Message"]
+    assert "CHM-E301" in info.value.response["Error"]["Message"]
     muted = {"Audio": "Receive", "Video": "None", "Content": "None"}
     updated = client.update_attendee_capabilities(**ref, Capabilities=muted)["Attendee"]
     assert updated["Capabilities"] == muted
@@ -204,7 +204,7 @@ def test_refusals_hold_no_sensitive_value(client: Any) -> None:
     text = str(info.value.response)
     assert "s3cr3t" not in text
     assert "tok-secret" not in text
-    assert "E202" in info.value.response["Error"]["Message"]
+    assert "CHM-E202" in info.value.response["Error"]["Message"]
 
 
 def test_events_log(client: Any, fake: FakeChimeSdkMeetings) -> None:

@@ -98,7 +98,7 @@ def test_invalid_call_raises_before_the_stub_and_leaves_its_queue(
         stubber.add_response("create_attendee", attendee)
         with pytest.raises(CapabilityParamValidationError) as raised:
             client.create_attendee(MeetingId=MEETING, ExternalUserId="user-1", Capabilities=ALL_ON)
-        assert [f.code for f in raised.value.report.errors] == ["E301"]
+        assert [f.code for f in raised.value.report.errors] == ["CHM-E301"]
         # The queued response is still there, for the next (valid) call.
         response = client.create_attendee(
             MeetingId=MEETING, ExternalUserId="user-1", Capabilities=VIDEO_NONE
@@ -113,7 +113,7 @@ def test_invalid_call_with_an_empty_queue_never_reaches_the_stub(
     install(client)
     with Stubber(client), pytest.raises(CapabilityParamValidationError) as raised:
         client.get_attendee(MeetingId="not-a-guid", AttendeeId=ATTENDEE)
-    assert [f.code for f in raised.value.report.errors] == ["E203"]
+    assert [f.code for f in raised.value.report.errors] == ["CHM-E203"]
 
 
 @given(valid_calls())
@@ -176,7 +176,7 @@ def test_video_off_meeting_learned_from_create_meeting_refuses_video(
                 Capabilities=VIDEO_SENDRECEIVE_ONLY,
             )
     assert {(f.code, f.path) for f in raised.value.report.errors} == {
-        ("E301", "/Capabilities/Video")
+        ("CHM-E301", "/Capabilities/Video")
     }
 
 
@@ -254,13 +254,13 @@ def test_features_given_explicitly(client: ChimeSDKMeetingsClient) -> None:
     hook.remember(other, {"Content": {"MaxResolution": "None"}})
     with pytest.raises(CapabilityParamValidationError) as raised:
         client.create_attendee(MeetingId=other, ExternalUserId="user-1", Capabilities=ALL_ON)
-    assert [f.code for f in raised.value.report.errors] == ["E302"]
+    assert [f.code for f in raised.value.report.errors] == ["CHM-E302"]
     with pytest.raises(CapabilityValidationError):
         hook.remember(other, {"Video": {"MaxResolution": "UHD"}})
     with pytest.raises(CapabilityValidationError):
         install(client, meeting_features={other: {"Video": {"MaxResolution": "4K"}}})
     assert installed(client) is hook  # a refused install replaces nothing
-    # features are read as the service sends them: E401 constrains CreateMeeting requests only
+    # features are read as the service sends them: CHM-E401 constrains CreateMeeting requests only
     hook.remember(other, {"Video": {"MaxResolution": "FHD"}})
     assert hook.meeting_features(other) == {
         "Video": {"MaxResolution": "FHD"},
@@ -278,8 +278,8 @@ def test_unknown_features_leave_a_debug_log_of_what_went_unchecked(
         client.create_attendee(MeetingId=MEETING, ExternalUserId="user-1", Capabilities=ALL_ON)
     (record,) = [r for r in caplog.records if r.name == LOGGER]
     assert record.levelno == logging.DEBUG
-    assert "E301" in record.getMessage()
-    assert "E302" in record.getMessage()
+    assert "CHM-E301" in record.getMessage()
+    assert "CHM-E302" in record.getMessage()
     assert MEETING in record.getMessage()
 
 
@@ -298,7 +298,7 @@ def test_lookup_mode_asks_get_meeting_once(client: ChimeSDKMeetingsClient) -> No
             client.create_attendee(
                 MeetingId=MEETING, ExternalUserId="user-1", Capabilities=VIDEO_SENDRECEIVE_ONLY
             )
-        assert [f.code for f in raised.value.report.errors] == ["E301"]
+        assert [f.code for f in raised.value.report.errors] == ["CHM-E301"]
         stubber.assert_no_pending_responses()
         # Known now: no second GetMeeting.
         stubber.add_response("create_attendee", {})
@@ -362,11 +362,11 @@ def test_previous_capabilities_give_the_transition_warnings(
         client.update_attendee_capabilities(**update)
     warned = [r.getMessage() for r in caplog.records if r.name == LOGGER]
     assert len(warned) == 1
-    assert "W304" in warned[0]
+    assert "CHM-W304" in warned[0]
     hook.warnings = "raise"
     with pytest.raises(CapabilityParamValidationError) as raised:
         client.update_attendee_capabilities(**update)
-    assert [f.code for f in raised.value.report.warnings] == ["W304"]
+    assert [f.code for f in raised.value.report.warnings] == ["CHM-W304"]
     assert not raised.value.report.errors
 
 
@@ -438,7 +438,7 @@ def test_install_twice_registers_once_and_keeps_the_memory(
         call(client, "create_meeting", MediaRegion="xx-moon-1", ExternalMeetingId="ext-meeting-1")
     warned = [r.getMessage() for r in caplog.records if r.name == LOGGER]
     assert len(warned) == 1
-    assert "W205" in warned[0]
+    assert "CHM-W205" in warned[0]
     first.uninstall()  # the replaced hook has nothing left to remove
     assert installed(client) is second
     with pytest.raises(CapabilityParamValidationError):
@@ -538,7 +538,7 @@ def test_other_missing_members_are_still_reported(client: ChimeSDKMeetingsClient
     with pytest.raises(CapabilityParamValidationError) as raised:
         call(client, "create_meeting", MediaRegion="us-east-1")
     assert [(f.code, f.path) for f in raised.value.report.errors] == [
-        ("E102", "/ExternalMeetingId")
+        ("CHM-E102", "/ExternalMeetingId")
     ]
 
 
@@ -576,7 +576,7 @@ def test_the_exception_is_catchable_both_ways_and_shows_no_sensitive_value(
     ):
         assert isinstance(raised, CapabilityParamValidationError)
         text = str(raised)
-        assert text.startswith("Parameter validation failed:")
+        assert text.startswith("Parameter validation failed:\nchime-capabilities: ")
         assert raised.report.errors
         for secret in secrets:
             assert secret not in text
@@ -614,8 +614,8 @@ def test_logs_show_no_sensitive_value(meeting: str, head: str) -> None:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
-    assert any("W206" in message for message in handler.messages)  # a warning
-    assert any("E301" in message for message in handler.messages)  # the unchecked rules
+    assert any("CHM-W206" in message for message in handler.messages)  # a warning
+    assert any("CHM-E301" in message for message in handler.messages)  # the unchecked rules
     for message in handler.messages:
         assert MARK not in message
 

@@ -34,7 +34,7 @@ def test_an_invalid_transcription_configuration_is_refused_before_it_is_sent() -
     with Stubber(made), pytest.raises(CapabilityParamValidationError) as raised:
         made.start_meeting_transcription(**params)
     assert [(f.code, f.path) for f in raised.value.report.errors] == [
-        ("E608", "/TranscriptionConfiguration/EngineTranscribeSettings/PreferredLanguage")
+        ("CHM-E608", "/TranscriptionConfiguration/EngineTranscribeSettings/PreferredLanguage")
     ]
 
 
@@ -45,7 +45,7 @@ def test_a_repeated_tag_key_is_refused_and_valid_tag_calls_go_through() -> None:
     with Stubber(made) as stubber:
         with pytest.raises(CapabilityParamValidationError) as raised:
             made.tag_resource(ResourceARN=ARN, Tags=tags)
-        assert [f.code for f in raised.value.report.errors] == ["E701"]
+        assert [f.code for f in raised.value.report.errors] == ["CHM-E701"]
         stubber.add_response("tag_resource", {}, {"ResourceARN": ARN, "Tags": tags[:1]})
         stubber.add_response("untag_resource", {}, {"ResourceARN": ARN, "TagKeys": ["team"]})
         stubber.add_response("list_tags_for_resource", {"Tags": tags[:1]}, {"ResourceARN": ARN})
@@ -72,7 +72,7 @@ def test_the_meeting_region_learned_from_create_meeting_gives_the_region_warning
         )
         with caplog.at_level(logging.WARNING, logger=LOGGER):
             made.start_meeting_transcription(**params)
-    assert [r.getMessage() for r in caplog.records if "W616" in r.getMessage()] != []
+    assert [r.getMessage() for r in caplog.records if "CHM-W616" in r.getMessage()] != []
     install(made, warnings="raise")  # what was learned is kept
     with Stubber(made), pytest.raises(CapabilityParamValidationError) as raised:
         made.start_meeting_transcription(**params)

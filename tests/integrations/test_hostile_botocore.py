@@ -82,7 +82,7 @@ def _external_user_id(secret: str) -> list[Call]:
 
 def _join_token(secret: str) -> list[Call]:
     return [
-        # not a request member: refused as unknown (E103), by name
+        # not a request member: refused as unknown (CHM-E103), by name
         (
             "create_attendee",
             {"MeetingId": MEETING, "ExternalUserId": "u1", "JoinToken": secret},

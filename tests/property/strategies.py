@@ -59,11 +59,11 @@ def expected_errors(
     _, video, content = triple
     out = set()
     if video_res == "None" and video != "None":
-        out.add(("E301", "Video"))
+        out.add(("CHM-E301", "Video"))
     if content_res == "None" and content != "None":
-        out.add(("E302", "Content"))
+        out.add(("CHM-E302", "Content"))
     if content in RECEIVE and video not in RECEIVE:
-        out.add(("E303", "Content"))
+        out.add(("CHM-E303", "Content"))
     return out
 
 

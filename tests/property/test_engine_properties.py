@@ -29,7 +29,7 @@ from tests.property.strategies import (
 )
 
 GUID = "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9"
-CAPABILITY_CODES = {"E301", "E302", "E303"}
+CAPABILITY_CODES = {"CHM-E301", "CHM-E302", "CHM-E303"}
 
 
 def check(op: str, params: Any, features: dict[str, Any]) -> capabilities.Report:
@@ -60,17 +60,17 @@ def _mutations(data: st.DataObject, holder: dict[str, Any]) -> list[tuple[str, s
     if "ExternalUserId" in holder:
         options += [
             (
-                "E104",
+                "CHM-E104",
                 "ExternalUserId",
                 data.draw(st.text(EXTERNAL_ID_ALPHABET, min_size=0, max_size=1)),
             ),
             (
-                "E104",
+                "CHM-E104",
                 "ExternalUserId",
                 data.draw(st.text(EXTERNAL_ID_ALPHABET, min_size=65, max_size=80)),
             ),
             (
-                "E202",
+                "CHM-E202",
                 "ExternalUserId",
                 data.draw(st.sampled_from(["aws:", "AWS:", "Aws:", "aWs:", "awS:"]))
                 + data.draw(st.text(EXTERNAL_ID_ALPHABET, min_size=0, max_size=60)),
@@ -81,15 +81,15 @@ def _mutations(data: st.DataObject, holder: dict[str, Any]) -> list[tuple[str, s
         pos = data.draw(st.integers(0, len(value)))
         new = (value[:pos] + bad + value[pos:])[:64]
         if bad in new and new[:4].lower() != "aws:":
-            options.append(("E201", "ExternalUserId", new))
+            options.append(("CHM-E201", "ExternalUserId", new))
     if "Capabilities" in holder:
         member = data.draw(st.sampled_from(["Audio", "Video", "Content"]))
         wrong_case = data.draw(
             st.sampled_from(["sendreceive", "SEND", "receive", "none", "Sendreceive"])
         )
-        options.append(("E107", f"Capabilities/{member}", wrong_case))
+        options.append(("CHM-E107", f"Capabilities/{member}", wrong_case))
         options.append(
-            ("E101", f"Capabilities/{member}", data.draw(st.sampled_from([1, True, None, []])))
+            ("CHM-E101", f"Capabilities/{member}", data.draw(st.sampled_from([1, True, None, []])))
         )
     return options
 
@@ -212,8 +212,8 @@ def test_any_other_character_fails(value: str, bad: str, data: st.DataObject, me
     new = value[:pos] + bad + value[pos + 1 :]
     report = _external_id_report(member, new)
     codes = {f.code for f in report.errors if f.path == f"/{member}"}
-    assert codes == {"E201"}
-    (finding,) = [f for f in report.errors if f.code == "E201"]
+    assert codes == {"CHM-E201"}
+    (finding,) = [f for f in report.errors if f.code == "CHM-E201"]
     assert finding.message.endswith(
         f"character {pos + 1} (U+{ord(bad):04X}) is not allowed in {member}"
     )
@@ -240,8 +240,8 @@ def test_guid_whole_value(guid: str, extra: str) -> None:
             "GetAttendee", {"MeetingId": guid + extra, "AttendeeId": extra + guid}
         )
         assert {(f.code, f.path) for f in bad.errors} == {
-            ("E203", "/MeetingId"),
-            ("E203", "/AttendeeId"),
+            ("CHM-E203", "/MeetingId"),
+            ("CHM-E203", "/AttendeeId"),
         }
 
 
@@ -250,7 +250,7 @@ def test_guid_whole_value(guid: str, extra: str) -> None:
 )
 def test_non_integers_for_integers(value: Any) -> None:
     report = capabilities.validate("ListAttendees", {"MeetingId": GUID, "MaxResults": value})
-    assert [(f.code, f.path) for f in report.errors] == [("E101", "/MaxResults")]
+    assert [(f.code, f.path) for f in report.errors] == [("CHM-E101", "/MaxResults")]
     assert not (isinstance(value, float) and math.isnan(value) and report.ok)
 
 
@@ -268,6 +268,6 @@ def test_transition_warnings(a: str, v: str, c: str, before: tuple[str, str, str
     want = set()
     for member, old, new in zip(("Audio", "Video", "Content"), before, (a, v, c)):
         if old in ("None", "Receive") and new in starts:
-            want.add(("W304" if member == "Audio" else "W305", f"/Capabilities/{member}"))
+            want.add(("CHM-W304" if member == "Audio" else "CHM-W305", f"/Capabilities/{member}"))
     assert {(f.code, f.path) for f in report.warnings} == want
-    assert "W304" not in report.unchecked
+    assert "CHM-W304" not in report.unchecked

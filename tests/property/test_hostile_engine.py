@@ -102,7 +102,7 @@ def test_hundred_thousand_attendees() -> None:
         "BatchCreateAttendee",
         {"MeetingId": "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9", "Attendees": attendees},
     )
-    assert ("E105", "/Attendees") in {(f.code, f.path) for f in report.errors}
+    assert ("CHM-E105", "/Attendees") in {(f.code, f.path) for f in report.errors}
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), 1e999, True, 25.0, "25", 10**400])
@@ -116,7 +116,7 @@ def test_numbers(value: Any) -> None:
             "MeetingFeatures": {"Attendee": {"MaxCount": value}},
         },
     )
-    expected = "E106" if isinstance(value, int) and not isinstance(value, bool) else "E101"
+    expected = "CHM-E106" if isinstance(value, int) and not isinstance(value, bool) else "CHM-E101"
     assert [(f.code, f.path) for f in report.errors] == [
         (expected, "/MeetingFeatures/Attendee/MaxCount")
     ]

@@ -1,5 +1,6 @@
 """Responses as the service sends them validate: a null member reads as an absent one, request
-bounds (TenantIds 1..5, E401/E402) do not apply, and the service's own attendees are an info."""
+bounds (TenantIds 1..5, CHM-E401/CHM-E402) do not apply, and the service's own attendees are an
+info."""
 
 from __future__ import annotations
 
@@ -70,5 +71,5 @@ def test_a_null_member_reads_as_an_absent_one(
     as_kept = capabilities.validate_response("ListAttendees", kept)
     assert as_sent.findings == as_kept.findings
     codes = {f.code for f in as_sent.findings}
-    assert "E202" not in codes
-    assert ("I208" in codes) == (pipeline and listed[-1]["ExternalUserId"] is not None)
+    assert "CHM-E202" not in codes
+    assert ("CHM-I208" in codes) == (pipeline and listed[-1]["ExternalUserId"] is not None)

@@ -4,14 +4,14 @@ For each document, ``jsonschema`` (Draft 2020-12, Python ``re`` patterns) and ``
 (ECMA-262 patterns through regress) must say "valid" exactly when the engine's report is ``ok``
 (warnings and infos are not failures). The engine's verdict for each schema:
 
-- ``<Operation>.request``: ``validate(op, doc)``, without meeting features (E301/E302 of
+- ``<Operation>.request``: ``validate(op, doc)``, without meeting features (CHM-E301/CHM-E302 of
   attendee requests stay unchecked on both sides; CreateMeetingWithAttendees checks its own);
 - ``AttendeeCapabilities``: the Capabilities of an UpdateAttendeeCapabilities request;
 - ``MeetingFeatures``: the MeetingFeatures of a CreateMeeting request;
 - ``Attendee``: an Attendee listed in a ListAttendees response (``validate_response``; an
   item of a list, so a null is not read as an absent member);
 - ``meeting-profile``: ``check_profiles``, less the findings about what a transition's names
-  refer to (E501 and the checks of the update a transition performs), which no schema states.
+  refer to (CHM-E501 and the checks of the update a transition performs), which no schema states.
 
 Every operation's request is expressed by its schema but for the errors of NOT_IN_SCHEMA. Left
 out: integral floats (25.0), which JSON Schema counts as integers and the engine refuses, as
@@ -63,14 +63,14 @@ REQUEST = ".request"
 VALIDATORS = {name: Draft202012Validator(capabilities.json_schema(name)) for name in SCHEMA_NAMES}
 
 
-#: Errors about what a transition's names refer to: a missing preset (E501), and the update
-#: to a null preset, whose service defaults an update may not request (E301-E303).
-NAME_DEPENDENT = {"E501", "E301", "E302", "E303"}
+#: Errors about what a transition's names refer to: a missing preset (CHM-E501), and the update
+#: to a null preset, whose service defaults an update may not request (CHM-E301 to CHM-E303).
+NAME_DEPENDENT = {"CHM-E501", "CHM-E301", "CHM-E302", "CHM-E303"}
 
 
 #: Errors no JSON Schema states (docs/json-schema.md): one dialect per language, the
 #: PreferredLanguage among the LanguageOptions, a tag key repeated.
-NOT_IN_SCHEMA = {"E606", "E609", "E701"}
+NOT_IN_SCHEMA = {"CHM-E606", "CHM-E609", "CHM-E701"}
 
 
 def _profile_ok(doc: Any) -> bool:

@@ -21,7 +21,7 @@ from .transcription import configurations, standard_settings, tag_lists
 
 GUID = "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9"
 ARN = "arn:aws:chime:us-east-1:111122223333:meeting/" + GUID
-#: A meeting Region where both engines run, so that W616 never fires.
+#: A meeting Region where both engines run, so that CHM-W616 never fires.
 SAFE_MEETING = {"MediaRegion": "us-east-1"}
 #: A Region of the meetings API where neither engine runs.
 NO_ENGINE_REGION = "af-south-1"
@@ -109,70 +109,75 @@ def _preferred_elsewhere(s: Settings) -> None:
 
 
 MUTATIONS: list[Mutation] = [
-    ("E602", "", _drop("LanguageCode"), lambda s: "LanguageCode" in s),
-    ("E602", "IdentifyLanguage", _set(LanguageCode="en-US"), _identify),
-    ("E603", "LanguageModelName", _set(LanguageModelName="model"), _identify),
+    ("CHM-E602", "", _drop("LanguageCode"), lambda s: "LanguageCode" in s),
+    ("CHM-E602", "IdentifyLanguage", _set(LanguageCode="en-US"), _identify),
+    ("CHM-E603", "LanguageModelName", _set(LanguageModelName="model"), _identify),
     (
-        "E603",
+        "CHM-E603",
         "ContentRedactionType",
         _set(ContentRedactionType="PII"),
         lambda s: _identify(s) and "ContentIdentificationType" not in s,
     ),
-    ("E604", "LanguageOptions", _set(LanguageOptions="en-US,fr-FR"), lambda s: not _identify(s)),
-    ("E605", "LanguageOptions", _one_option, lambda s: "LanguageOptions" in s),
     (
-        "E606",
+        "CHM-E604",
+        "LanguageOptions",
+        _set(LanguageOptions="en-US,fr-FR"),
+        lambda s: not _identify(s),
+    ),
+    ("CHM-E605", "LanguageOptions", _one_option, lambda s: "LanguageOptions" in s),
+    (
+        "CHM-E606",
         "LanguageOptions",
         _second_dialect,
         lambda s: "LanguageOptions" in s and len(_options(s)) < 5 and _has_second_dialect(s),
     ),
-    ("W607", "LanguageOptions", _six_languages, lambda s: "LanguageOptions" in s),
-    ("E608", "PreferredLanguage", _set(PreferredLanguage="en-US"), lambda s: not _identify(s)),
+    ("CHM-W607", "LanguageOptions", _six_languages, lambda s: "LanguageOptions" in s),
+    ("CHM-E608", "PreferredLanguage", _set(PreferredLanguage="en-US"), lambda s: not _identify(s)),
     (
-        "E608",
+        "CHM-E608",
         "PreferredLanguage",
         _set(PreferredLanguage="en-US"),
         lambda s: _identify(s) and "LanguageOptions" not in s,
     ),
-    ("E609", "PreferredLanguage", _preferred_elsewhere, lambda s: "LanguageOptions" in s),
+    ("CHM-E609", "PreferredLanguage", _preferred_elsewhere, lambda s: "LanguageOptions" in s),
     (
-        "E610",
+        "CHM-E610",
         "ContentRedactionType",
         _set(ContentRedactionType="PII"),
         lambda s: "ContentIdentificationType" in s and not _identify(s),
     ),
     (
-        "E611",
+        "CHM-E611",
         "PiiEntityTypes",
         _set(PiiEntityTypes="SSN"),
         lambda s: not ({"ContentIdentificationType", "ContentRedactionType"} & set(s)),
     ),
     (
-        "E612",
+        "CHM-E612",
         "PiiEntityTypes",
         _set(PiiEntityTypes="SSN,ALL"),
         lambda s: bool({"ContentIdentificationType", "ContentRedactionType"} & set(s)),
     ),
     (
-        "E613",
+        "CHM-E613",
         "VocabularyName",
         _set(VocabularyName="v1"),
         lambda s: _identify(s) and "VocabularyNames" not in s,
     ),
     (
-        "E613",
+        "CHM-E613",
         "VocabularyFilterNames",
         _set(VocabularyFilterNames="f1"),
         lambda s: not _identify(s) and "VocabularyFilterName" not in s,
     ),
     (
-        "W614",
+        "CHM-W614",
         "PartialResultsStability",
         _set(PartialResultsStability="low"),
         lambda s: s.get("EnablePartialResultsStabilization") is not True,
     ),
     (
-        "W615",
+        "CHM-W615",
         "VocabularyFilterMethod",
         _set(VocabularyFilterMethod="tag"),
         lambda s: not ({"VocabularyFilterName", "VocabularyFilterNames"} & set(s)),
@@ -205,7 +210,7 @@ def test_the_region_warning_and_its_fix(configuration: dict[str, Any]) -> None:
     report = check(start(configuration), meeting)
     name = next(iter(configuration))
     assert [(f.code, f.path) for f in report.findings] == [
-        ("W616", f"/TranscriptionConfiguration/{name}/Region")
+        ("CHM-W616", f"/TranscriptionConfiguration/{name}/Region")
     ]
     fixed = capabilities.apply_fixes(start(configuration), report.fixes)
     assert check(fixed, meeting).findings == ()
@@ -219,10 +224,10 @@ def test_a_repeated_or_reserved_tag_key_gives_exactly_that_finding(
     mutated = copy.deepcopy(tags)
     if data.draw(st.booleans()):
         mutated.append({"Key": tags[index]["Key"], "Value": ""})
-        expected = [("E701", f"/Tags/{len(tags)}/Key")]
+        expected = [("CHM-E701", f"/Tags/{len(tags)}/Key")]
     else:
         mutated[index]["Key"] = data.draw(st.sampled_from(("aws:", "AWS:", "Aws:"))) + "k"
-        expected = [("E702", f"/Tags/{index}/Key")]
+        expected = [("CHM-E702", f"/Tags/{index}/Key")]
     report = capabilities.validate("TagResource", {"ResourceARN": ARN, "Tags": mutated})
     assert [(f.code, f.path) for f in report.findings] == expected
 
