@@ -7,6 +7,7 @@ code, so the document cannot say something the engine does not do.
 from __future__ import annotations
 
 import argparse
+import posixpath
 import re
 import sys
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from typing import Optional
 
 from . import _model as m
 from .matrix import capability_violations, default_triple
-from .rules import PREFIX, RULES, SOURCES
+from .rules import PREFIX, RULES, SOURCES, Rule
 
 __all__ = ["main", "render_rules"]
 
@@ -56,10 +57,23 @@ def _rule_lines() -> list[str]:
             "",
             rule.description,
             "",
-            f"Source: <{rule.source_url}>",
+            *_example_lines(rule),
+            f"Source: {_source_link(rule)}",
             "",
         ]
     return lines
+
+
+def _example_lines(rule: Rule) -> list[str]:
+    blocks = rule.example.blocks() if rule.example is not None else []
+    return [line for title, text in blocks for line in (title, "", "```json", text, "```", "")]
+
+
+def _source_link(rule: Rule) -> str:
+    """The source as a link; a document of the project, relative to this one."""
+    if rule.own_format:
+        return f"[{rule.source_url}]({posixpath.relpath(rule.source_url, 'docs')})"
+    return f"<{rule.source_url}>"
 
 
 _RESOLUTION_PAIRS = list(product(m.VIDEO_RESOLUTIONS, m.CONTENT_RESOLUTIONS))

@@ -12,13 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Optional, Union
 
 from typing_extensions import Literal
 
 from . import _model as m
 
-__all__ = ["PREFIX", "RULES", "SOURCES", "Rule", "Severity", "Status"]
+__all__ = [
+    "PREFIX",
+    "PROJECT_SOURCES",
+    "RULES",
+    "SOURCES",
+    "Example",
+    "Rule",
+    "Severity",
+    "Status",
+    "as_json",
+]
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["documented", "decided"]
@@ -43,7 +53,62 @@ SOURCES: Mapping[str, str] = {
     "EngineTranscribeMedicalSettings": _API
     + "API_meeting-chime_EngineTranscribeMedicalSettings.html",
     "tagging": "https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html",
+    "profiles": "docs/profiles.md#the-format",
 }
+#: The sources that are this project's own documentation (its file formats), given as a path
+#: in the project rather than a web address: the service documentation does not describe them.
+PROJECT_SOURCES = frozenset({"profiles"})
+
+
+@dataclass(frozen=True)
+class Example:
+    """A minimal input that breaks a rule, and the same input fixed (as ``ruff rule`` shows).
+
+    A test checks each one with the engine: ``broken`` gives this rule and no other finding,
+    ``fixed`` none at all, and the fixes the engine suggests for ``broken`` clear the rule.
+    """
+
+    #: The operation the input is a request of (a response, with ``response``), or "profile"
+    #: for a meeting profile file.
+    operation: str
+    #: The parameters (or the response, or the profile); a str is the text of a JSON file,
+    #: for a rule about the text itself.
+    broken: Union[Mapping[str, Any], str]
+    #: The input fixed; None for a finding that asks for no change (an info, a transition).
+    fixed: Union[Mapping[str, Any], str, None] = None
+    response: bool = False
+    #: What the engine is given besides the input, as ``validate`` takes it.
+    meeting_features: Optional[Mapping[str, Any]] = None
+    previous: Optional[Mapping[str, str]] = None
+    meeting: Optional[Mapping[str, Any]] = None
+
+    @property
+    def subject(self) -> str:
+        """What the input is, and what the engine is given with it, in words."""
+        if self.operation == "profile":
+            what = "a meeting profile"
+        else:
+            what = f"a {self.operation} {'response' if self.response else 'request'}"
+        if isinstance(self.broken, str):
+            what += ", as the text of a JSON file"
+        given = (
+            ("the meeting's MeetingFeatures", self.meeting_features),
+            ("the attendee's previous capabilities", self.previous),
+            ("the meeting", self.meeting),
+        )
+        return "; ".join([what, *(f"{name} {as_json(v)}" for name, v in given if v is not None)])
+
+    def blocks(self) -> list[tuple[str, str]]:
+        """Each input shown, broken then fixed (when there is a fix): a heading and JSON text."""
+        shown = [(f"Example ({self.subject}):", self.broken), ("Fixed:", self.fixed)]
+        return [(title, as_json(value, indent=2)) for title, value in shown if value is not None]
+
+
+def as_json(value: Union[Mapping[str, Any], str], indent: Optional[int] = None) -> str:
+    """An example's input as JSON text (a str is already that text)."""
+    import json
+
+    return value if isinstance(value, str) else json.dumps(value, indent=indent)
 
 
 @dataclass(frozen=True)
@@ -62,15 +127,54 @@ class Rule:
     #: meeting features passed in): None, it applies as in a request; "", it constrains
     #: requests only; otherwise the code reported instead.
     in_response: Optional[str] = None
+    example: Optional[Example] = None
 
     @property
     def source_url(self) -> str:
+        """A web address, or for the project's own formats a path in the project."""
         return SOURCES[self.source]
+
+    @property
+    def own_format(self) -> bool:
+        """Whether the rule is about a format of this project, documented in the project."""
+        return self.source in PROJECT_SOURCES
 
 
 _BAD = "BadRequestException"
 _HIGH_VIDEO = " or ".join(m.HIGH_VIDEO_RESOLUTIONS)
 _HIGH_CONTENT = " or ".join(m.HIGH_CONTENT_RESOLUTIONS)
+
+
+_MEETING = "2b8d4a6c-1f3e-4d5a-9b7c-0e1f2a3b4c5d"
+_ATTENDEE = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
+_CAPS = {"Audio": "SendReceive", "Video": "Receive", "Content": "Receive"}
+_IDENTIFY = {"IdentifyLanguage": True, "LanguageOptions": "en-US,de-DE"}
+
+
+def _meeting(**features: Any) -> dict[str, Any]:
+    """CreateMeeting parameters, with ``features`` as its MeetingFeatures when given."""
+    params: dict[str, Any] = {"MediaRegion": "us-east-1", "ExternalMeetingId": "standup"}
+    return {**params, "MeetingFeatures": features} if features else params
+
+
+def _attendee(**members: Any) -> dict[str, Any]:
+    return {"MeetingId": _MEETING, "ExternalUserId": "user-1", **members}
+
+
+def _update(**capabilities: str) -> dict[str, Any]:
+    caps = {**_CAPS, **capabilities}
+    return {"MeetingId": _MEETING, "AttendeeId": _ATTENDEE, "Capabilities": caps}
+
+
+def _except() -> dict[str, Any]:
+    excluded = [{"AttendeeId": _ATTENDEE}]
+    return {"MeetingId": _MEETING, "ExcludedAttendeeIds": excluded, "Capabilities": _CAPS}
+
+
+def _transcription(**settings: Any) -> dict[str, Any]:
+    """StartMeetingTranscription parameters with ``settings`` as EngineTranscribeSettings."""
+    engine = {"EngineTranscribeSettings": settings}
+    return {"MeetingId": _MEETING, "TranscriptionConfiguration": engine}
 
 
 def _only(values: tuple[str, ...], others: tuple[str, ...]) -> str:
@@ -94,6 +198,11 @@ _RULE_LIST = (
         "model",
         "decided",
         _BAD,
+        example=Example(
+            "CreateMeeting",
+            _meeting(Attendee={"MaxCount": "25"}),
+            _meeting(Attendee={"MaxCount": 25}),
+        ),
     ),
     Rule(
         "CHM-E102",
@@ -108,6 +217,7 @@ _RULE_LIST = (
         "model",
         "decided",
         _BAD,
+        example=Example("CreateAttendee", {"MeetingId": _MEETING}, _attendee()),
     ),
     Rule(
         "CHM-E103",
@@ -118,6 +228,11 @@ _RULE_LIST = (
         "model",
         "documented",
         _BAD,
+        example=Example(
+            "CreateAttendee",
+            {**_attendee(), "Capabilites": _CAPS},
+            {**_attendee(), "Capabilities": _CAPS},
+        ),
     ),
     Rule(
         "CHM-E104",
@@ -128,6 +243,9 @@ _RULE_LIST = (
         "model",
         "decided",
         _BAD,
+        example=Example(
+            "CreateAttendee", _attendee(ExternalUserId="u"), _attendee(ExternalUserId="u1")
+        ),
     ),
     Rule(
         "CHM-E105",
@@ -141,6 +259,11 @@ _RULE_LIST = (
         "decided",
         _BAD,
         in_response="",
+        example=Example(
+            "BatchCreateAttendee",
+            {"MeetingId": _MEETING, "Attendees": []},
+            {"MeetingId": _MEETING, "Attendees": [{"ExternalUserId": "user-1"}]},
+        ),
     ),
     Rule(
         "CHM-E106",
@@ -152,6 +275,9 @@ _RULE_LIST = (
         "model",
         "documented",
         _BAD,
+        example=Example(
+            "CreateMeeting", _meeting(Attendee={"MaxCount": 0}), _meeting(Attendee={"MaxCount": 1})
+        ),
     ),
     Rule(
         "CHM-E107",
@@ -163,6 +289,11 @@ _RULE_LIST = (
         "model",
         "documented",
         _BAD,
+        example=Example(
+            "CreateAttendee",
+            _attendee(Capabilities={**_CAPS, "Audio": "sendreceive"}),
+            _attendee(Capabilities=_CAPS),
+        ),
     ),
     Rule(
         "CHM-E108",
@@ -180,6 +311,11 @@ _RULE_LIST = (
         "model",
         "decided",
         _BAD,
+        example=Example(
+            "CreateMeeting",
+            {**_meeting(), "TenantIds": ["tenant one"]},
+            {**_meeting(), "TenantIds": ["tenant-one"]},
+        ),
     ),
     Rule(
         "CHM-I109",
@@ -190,6 +326,11 @@ _RULE_LIST = (
         "adds ResponseMetadata.",
         "model",
         "decided",
+        example=Example(
+            "GetAttendee",
+            {"Attendee": {"AttendeeId": _ATTENDEE, "ExternalUserId": "user-1", "Tier": "gold"}},
+            response=True,
+        ),
     ),
     Rule(
         "CHM-E201",
@@ -201,6 +342,7 @@ _RULE_LIST = (
         "get_attendee",
         "decided",
         _BAD,
+        example=Example("CreateAttendee", _attendee(ExternalUserId="<user-1>"), _attendee()),
     ),
     Rule(
         "CHM-E202",
@@ -214,6 +356,7 @@ _RULE_LIST = (
         "decided",
         _BAD,
         in_response="CHM-I208",
+        example=Example("CreateAttendee", _attendee(ExternalUserId="aws:user-1"), _attendee()),
     ),
     Rule(
         "CHM-E203",
@@ -224,6 +367,7 @@ _RULE_LIST = (
         "model",
         "decided",
         _BAD,
+        example=Example("GetMeeting", {"MeetingId": "meeting-1"}, {"MeetingId": _MEETING}),
     ),
     Rule(
         "CHM-I204",
@@ -233,6 +377,11 @@ _RULE_LIST = (
         "listed, so a response may hold it. In a request it is a malformed ID (CHM-E203).",
         "model",
         "decided",
+        example=Example(
+            "GetAttendee",
+            {"Attendee": {"AttendeeId": _ATTENDEE + "#content", "ExternalUserId": "user-1"}},
+            response=True,
+        ),
     ),
     Rule(
         "CHM-W205",
@@ -242,6 +391,11 @@ _RULE_LIST = (
         "over time, so another value is a warning, not an error.",
         "CreateMeeting",
         "decided",
+        example=Example(
+            "CreateMeeting",
+            {**_meeting(), "MediaRegion": "us-middle-1"},
+            {**_meeting(), "MediaRegion": "us-east-1"},
+        ),
     ),
     Rule(
         "CHM-W206",
@@ -251,6 +405,14 @@ _RULE_LIST = (
         "value twice in one batch creates one attendee, not two.",
         "get_attendee",
         "decided",
+        example=Example(
+            "BatchCreateAttendee",
+            {"MeetingId": _MEETING, "Attendees": [{"ExternalUserId": "user-1"}] * 2},
+            {
+                "MeetingId": _MEETING,
+                "Attendees": [{"ExternalUserId": "user-1"}, {"ExternalUserId": "user-2"}],
+            },
+        ),
     ),
     Rule(
         "CHM-W207",
@@ -260,6 +422,11 @@ _RULE_LIST = (
         "case-insensitively).",
         "model",
         "decided",
+        example=Example(
+            "BatchUpdateAttendeeCapabilitiesExcept",
+            {**_except(), "ExcludedAttendeeIds": [{"AttendeeId": _ATTENDEE}] * 2},
+            _except(),
+        ),
     ),
     Rule(
         "CHM-I208",
@@ -269,6 +436,11 @@ _RULE_LIST = (
         "join as aws:MediaPipeline-<id>, so a response may list such an ExternalUserId.",
         "get_attendee",
         "decided",
+        example=Example(
+            "GetAttendee",
+            {"Attendee": {"AttendeeId": _ATTENDEE, "ExternalUserId": "aws:MediaPipeline-1"}},
+            response=True,
+        ),
     ),
     Rule(
         "CHM-E301",
@@ -280,6 +452,12 @@ _RULE_LIST = (
         "AttendeeCapabilities",
         "documented",
         _BAD,
+        example=Example(
+            "CreateAttendee",
+            _attendee(Capabilities={**_CAPS, "Video": "SendReceive"}),
+            _attendee(Capabilities={**_CAPS, "Video": "None", "Content": "None"}),
+            meeting_features={"Video": {"MaxResolution": "None"}},
+        ),
     ),
     Rule(
         "CHM-E302",
@@ -291,6 +469,12 @@ _RULE_LIST = (
         "AttendeeCapabilities",
         "documented",
         _BAD,
+        example=Example(
+            "CreateAttendee",
+            _attendee(Capabilities={**_CAPS, "Content": "Send"}),
+            _attendee(Capabilities={**_CAPS, "Content": "None"}),
+            meeting_features={"Content": {"MaxResolution": "None"}},
+        ),
     ),
     Rule(
         "CHM-E303",
@@ -302,6 +486,11 @@ _RULE_LIST = (
         "AttendeeCapabilities",
         "documented",
         _BAD,
+        example=Example(
+            "CreateAttendee",
+            _attendee(Capabilities={**_CAPS, "Video": "Send", "Content": "Receive"}),
+            _attendee(Capabilities={**_CAPS, "Video": "SendReceive", "Content": "Receive"}),
+        ),
     ),
     Rule(
         "CHM-W304",
@@ -312,6 +501,11 @@ _RULE_LIST = (
         "the other meeting participants.",
         "AttendeeCapabilities",
         "documented",
+        example=Example(
+            "UpdateAttendeeCapabilities",
+            _update(Audio="SendReceive"),
+            previous={**_CAPS, "Audio": "Receive"},
+        ),
     ),
     Rule(
         "CHM-W305",
@@ -323,6 +517,11 @@ _RULE_LIST = (
         "client and the Amazon Chime back-end server.",
         "AttendeeCapabilities",
         "documented",
+        example=Example(
+            "UpdateAttendeeCapabilities",
+            _update(Video="SendReceive"),
+            previous={**_CAPS, "Video": "Receive"},
+        ),
     ),
     Rule(
         "CHM-E401",
@@ -337,6 +536,11 @@ _RULE_LIST = (
         "decided",
         _BAD,
         in_response="",
+        example=Example(
+            "CreateMeeting",
+            _meeting(Video={"MaxResolution": "FHD"}),
+            _meeting(Video={"MaxResolution": "FHD"}, Attendee={"MaxCount": 25}),
+        ),
     ),
     Rule(
         "CHM-E402",
@@ -351,6 +555,11 @@ _RULE_LIST = (
         "decided",
         _BAD,
         in_response="",
+        example=Example(
+            "CreateMeeting",
+            _meeting(Video={"MaxResolution": "FHD"}, Attendee={"MaxCount": 250}),
+            _meeting(Video={"MaxResolution": "FHD"}, Attendee={"MaxCount": 25}),
+        ),
     ),
     Rule(
         "CHM-E403",
@@ -363,6 +572,11 @@ _RULE_LIST = (
         "model",
         "documented",
         _BAD,
+        example=Example(
+            "CreateMeeting",
+            _meeting(Video={"MaxResolution": "UHD"}),
+            _meeting(Content={"MaxResolution": "UHD"}, Attendee={"MaxCount": 25}),
+        ),
     ),
     Rule(
         "CHM-E501",
@@ -370,8 +584,16 @@ _RULE_LIST = (
         "transition names a missing preset",
         "In a meeting profile file, each transition's from and to name presets of the same "
         "profile (the format is described in docs/profiles.md).",
-        "model",
+        "profiles",
         "decided",
+        example=Example(
+            "profile",
+            {"presets": {"viewer": _CAPS}, "transitions": [{"from": "viewer", "to": "host"}]},
+            {
+                "presets": {"viewer": _CAPS, "host": _CAPS},
+                "transitions": [{"from": "viewer", "to": "host"}],
+            },
+        ),
     ),
     Rule(
         "CHM-E502",
@@ -382,6 +604,11 @@ _RULE_LIST = (
         "TOML alike.",
         "rfc8259",
         "decided",
+        example=Example(
+            "CreateAttendee",
+            f'{{"MeetingId": "{_MEETING}", "ExternalUserId": "a1", "ExternalUserId": "b2"}}',
+            f'{{"MeetingId": "{_MEETING}", "ExternalUserId": "b2"}}',
+        ),
     ),
     Rule(
         "CHM-E503",
@@ -391,8 +618,13 @@ _RULE_LIST = (
         "presets (an object of AttendeeCapabilities or null) and optionally MeetingFeatures, "
         "transitions (a list of {from, to}), transcription (a TranscriptionConfiguration) and "
         "description (a string), and nothing else.",
-        "model",
+        "profiles",
         "decided",
+        example=Example(
+            "profile",
+            {"presets": {"viewer": _CAPS}, "notes": "for viewers"},
+            {"presets": {"viewer": _CAPS}, "description": "for viewers"},
+        ),
     ),
     Rule(
         "CHM-E601",
@@ -404,6 +636,11 @@ _RULE_LIST = (
         "TranscriptionConfiguration",
         "decided",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            {"MeetingId": _MEETING, "TranscriptionConfiguration": {}},
+            _transcription(LanguageCode="en-US"),
+        ),
     ),
     Rule(
         "CHM-E602",
@@ -414,6 +651,9 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "decided",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription", _transcription(), _transcription(LanguageCode="en-US")
+        ),
     ),
     Rule(
         "CHM-E603",
@@ -424,6 +664,11 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "documented",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(**_IDENTIFY, ContentRedactionType="PII"),
+            _transcription(**_IDENTIFY),
+        ),
     ),
     Rule(
         "CHM-E604",
@@ -433,6 +678,11 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "documented",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(LanguageCode="en-US", LanguageOptions="en-US,de-DE"),
+            _transcription(**_IDENTIFY),
+        ),
     ),
     Rule(
         "CHM-E605",
@@ -444,6 +694,11 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "decided",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(IdentifyLanguage=True, LanguageOptions="en-US"),
+            _transcription(**_IDENTIFY),
+        ),
     ),
     Rule(
         "CHM-E606",
@@ -454,6 +709,11 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "documented",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(IdentifyLanguage=True, LanguageOptions="en-US,en-AU"),
+            _transcription(**_IDENTIFY),
+        ),
     ),
     Rule(
         "CHM-W607",
@@ -463,6 +723,13 @@ _RULE_LIST = (
         "recommended.",
         "EngineTranscribeSettings",
         "documented",
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(
+                IdentifyLanguage=True, LanguageOptions="en-US,es-US,fr-FR,it-IT,de-DE,ja-JP"
+            ),
+            _transcription(IdentifyLanguage=True, LanguageOptions="en-US,es-US,fr-FR,it-IT,de-DE"),
+        ),
     ),
     Rule(
         "CHM-E608",
@@ -473,6 +740,11 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "documented",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(LanguageCode="en-US", PreferredLanguage="en-US"),
+            _transcription(LanguageCode="en-US"),
+        ),
     ),
     Rule(
         "CHM-E609",
@@ -483,6 +755,11 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "documented",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(**_IDENTIFY, PreferredLanguage="fr-FR"),
+            _transcription(**_IDENTIFY),
+        ),
     ),
     Rule(
         "CHM-E610",
@@ -492,6 +769,13 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "documented",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(
+                LanguageCode="en-US", ContentIdentificationType="PII", ContentRedactionType="PII"
+            ),
+            _transcription(LanguageCode="en-US", ContentRedactionType="PII"),
+        ),
     ),
     Rule(
         "CHM-E611",
@@ -502,6 +786,11 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "documented",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(LanguageCode="en-US", PiiEntityTypes="NAME"),
+            _transcription(LanguageCode="en-US", PiiEntityTypes="NAME", ContentRedactionType="PII"),
+        ),
     ),
     Rule(
         "CHM-E612",
@@ -513,6 +802,15 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "decided",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(
+                LanguageCode="en-US", ContentRedactionType="PII", PiiEntityTypes="NAME,NICKNAME"
+            ),
+            _transcription(
+                LanguageCode="en-US", ContentRedactionType="PII", PiiEntityTypes="NAME,ADDRESS"
+            ),
+        ),
     ),
     Rule(
         "CHM-E613",
@@ -523,6 +821,11 @@ _RULE_LIST = (
         "EngineTranscribeSettings",
         "documented",
         _BAD,
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(LanguageCode="en-US", VocabularyNames="terms"),
+            _transcription(LanguageCode="en-US", VocabularyName="terms"),
+        ),
     ),
     Rule(
         "CHM-W614",
@@ -533,6 +836,15 @@ _RULE_LIST = (
         "no effect, a warning.)",
         "EngineTranscribeSettings",
         "decided",
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(LanguageCode="en-US", PartialResultsStability="high"),
+            _transcription(
+                LanguageCode="en-US",
+                EnablePartialResultsStabilization=True,
+                PartialResultsStability="high",
+            ),
+        ),
     ),
     Rule(
         "CHM-W615",
@@ -543,6 +855,13 @@ _RULE_LIST = (
         "warning.)",
         "EngineTranscribeSettings",
         "decided",
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(LanguageCode="en-US", VocabularyFilterMethod="mask"),
+            _transcription(
+                LanguageCode="en-US", VocabularyFilterName="words", VocabularyFilterMethod="mask"
+            ),
+        ),
     ),
     Rule(
         "CHM-W616",
@@ -556,6 +875,12 @@ _RULE_LIST = (
         "without the meeting.)",
         "EngineTranscribeSettings",
         "decided",
+        example=Example(
+            "StartMeetingTranscription",
+            _transcription(LanguageCode="en-US"),
+            _transcription(LanguageCode="en-US", Region="auto"),
+            meeting={"MeetingId": _MEETING, "MediaRegion": "af-south-1"},
+        ),
     ),
     Rule(
         "CHM-E701",
@@ -566,6 +891,11 @@ _RULE_LIST = (
         "tagging",
         "decided",
         _BAD,
+        example=Example(
+            "CreateMeeting",
+            {**_meeting(), "Tags": [{"Key": "team", "Value": "a"}, {"Key": "team", "Value": "b"}]},
+            {**_meeting(), "Tags": [{"Key": "team", "Value": "b"}]},
+        ),
     ),
     Rule(
         "CHM-E702",
@@ -576,6 +906,11 @@ _RULE_LIST = (
         "tagging",
         "decided",
         _BAD,
+        example=Example(
+            "CreateMeeting",
+            {**_meeting(), "Tags": [{"Key": "aws:team", "Value": "a"}]},
+            {**_meeting(), "Tags": [{"Key": "team", "Value": "a"}]},
+        ),
     ),
 )
 

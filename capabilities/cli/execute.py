@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, TextIO
 
-from ..rules import RULES
+from ..rules import RULES, Rule
 from .checker import (
     FileResult,
     RuleFilter,
@@ -306,6 +306,7 @@ def _rules(options: RulesOptions, stdout: TextIO) -> int:
                 "status": rule.status,
                 "source": rule.source_url,
                 "exception": rule.exception,
+                "example": _example_object(rule),
             }
             for rule in chosen
         ]
@@ -316,18 +317,41 @@ def _rules(options: RulesOptions, stdout: TextIO) -> int:
     if options.code is not None:
         rule = chosen[0]
         text = textwrap.fill(rule.description, 88, break_on_hyphens=False, break_long_words=False)
+        own = " (this project's documentation)" if rule.own_format else ""
         stdout.write(
             f"{rule.code}: {rule.summary}\n\n"
             f"{text}\n\n"
+            f"{_example_text(rule)}"
             f"Severity:  {rule.severity}\n"
             f"Status:    {rule.status} ({_STATUS_MEANS[rule.status]})\n"
-            f"Source:    {rule.source_url}\n"
+            f"Source:    {rule.source_url}{own}\n"
             f"Exception: {rule.exception or 'none (not an error)'}\n"
         )
         return EXIT_OK
     for rule in chosen:
         stdout.write(f"{rule.code}  {rule.severity:<7}  {rule.status:<10}  {rule.summary}\n")
     return EXIT_OK
+
+
+def _example_text(rule: Rule) -> str:
+    """The rule's example and its fix, each input indented as a block."""
+    if rule.example is None:
+        return ""
+    return "".join(
+        f"{textwrap.fill(title, 88)}\n\n{textwrap.indent(text, '    ')}\n\n"
+        for title, text in rule.example.blocks()
+    )
+
+
+def _example_object(rule: Rule) -> Optional[dict[str, Any]]:
+    example = rule.example
+    if example is None:
+        return None
+    return {
+        "subject": example.subject,
+        "broken": example.broken,
+        "fixed": example.fixed,
+    }
 
 
 #: What a rule's status says.

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..report import Finding
-from ..rules import RULES
+from ..rules import RULES, Rule
 from .checker import MAX_FINDINGS_SHOWN, FileResult, summarize
 from .loaders import Position, located
 
@@ -293,6 +293,14 @@ def _uri(path: str) -> str:
     return quote(os.fsencode(candidate.as_posix()), safe="/")
 
 
+def _help(rule: Rule) -> dict[str, Any]:
+    """SARIF's ``helpUri``: the web page of the rule's source. A rule about this project's own
+    format has no page on the web yet, so its help names the document that describes it."""
+    if rule.own_format:
+        return {"help": {"text": f"{TOOL} documentation: {rule.source_url}"}}
+    return {"helpUri": rule.source_url}
+
+
 class SarifReporter(Reporter):
     """SARIF 2.1.0: one run, the rule catalog as the driver's rules."""
 
@@ -308,7 +316,7 @@ class SarifReporter(Reporter):
                 "name": rule.code,
                 "shortDescription": {"text": rule.summary},
                 "fullDescription": {"text": rule.description},
-                "helpUri": rule.source_url,
+                **_help(rule),
                 "defaultConfiguration": {"level": self._LEVELS[rule.severity]},
                 "properties": {"status": rule.status},
             }

@@ -193,6 +193,14 @@ def test_sarif_content() -> None:
     ][-1].items()
     levels = {r["ruleId"]: r["level"] for r in run_["results"]}
     assert levels["CHM-W206"] == "warning"
+    for described in rules:  # help: the rule's source, a web page or the project's documentation
+        rule = RULES[described["id"]]
+        if rule.own_format:
+            assert "helpUri" not in described
+            assert described["help"]["text"].endswith(f": {rule.source_url}")
+        else:
+            assert described["helpUri"] == rule.source_url
+    assert {r["id"] for r in rules if "help" in r} == {"CHM-E501", "CHM-E503"}
     assert levels["CHM-E303"] == "error"
 
 

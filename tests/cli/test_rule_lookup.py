@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
 
-from capabilities.rules import RULES
+from capabilities.rules import RULES, as_json
 
 from .helpers import run, run_process
 
@@ -20,12 +21,31 @@ def test_each_rule_in_full(code: str) -> None:
     lines = shown.out.splitlines()
     assert lines[0] == f"{code}: {rule.summary}"
     assert " ".join(rule.description.split()) in " ".join(shown.out.split())
-    assert f"Source:    {rule.source_url}" in lines
+    own = " (this project's documentation)" if rule.own_format else ""
+    assert f"Source:    {rule.source_url}{own}" in lines
     assert lines[-3].startswith(f"Status:    {rule.status} (")
     assert lines[-1] == f"Exception: {rule.exception or 'none (not an error)'}"
-    as_json = json.loads(run("rules", code, "--format", "json").out)
-    assert as_json["code"] == code
-    assert as_json["source"] == rule.source_url
+    example = rule.example
+    assert example is not None
+    blocks = shown.out.split("\n\n")
+    heading = blocks.index(next(b for b in blocks if b.startswith("Example (")))
+    assert " ".join(blocks[heading].split()) == f"Example ({example.subject}):"
+    assert blocks[heading + 1] == textwrap.indent(as_json(example.broken, indent=2), "    ")
+    if example.fixed is None:
+        assert "Fixed:" not in blocks
+    else:
+        assert blocks[heading + 2 : heading + 4] == [
+            "Fixed:",
+            textwrap.indent(as_json(example.fixed, indent=2), "    "),
+        ]
+    listed = json.loads(run("rules", code, "--format", "json").out)
+    assert listed["code"] == code
+    assert listed["source"] == rule.source_url
+    assert listed["example"] == {
+        "subject": example.subject,
+        "broken": example.broken,
+        "fixed": example.fixed,
+    }
 
 
 def test_rule_lookup_through_the_command_line(tmp_path: Path) -> None:
