@@ -155,5 +155,5 @@ class CapabilityValidationError(ValueError):
     def __init__(self, report: Report) -> None:
         self.report = report
         errors = report.errors
-        head = f"{report.operation}: {len(errors)} error(s)"
+        head = f"chime-capabilities: {report.operation}: {len(errors)} error(s)"
         super().__init__("; ".join([head, *(str(f) for f in errors)]))

@@ -485,6 +485,8 @@ def test_report_and_exception() -> None:
     assert "secret-value" not in str(info.value)
     assert "CHM-E201" in str(info.value)
     assert "CHM-E203" in str(info.value)
+    # the text names the package, so a log line or a search leads here
+    assert str(info.value).startswith("chime-capabilities: CreateAttendee: 2 error(s)")
     assert len({*report.findings, *report.findings}) == 2  # findings are hashable
     capabilities.validate("GetMeeting", {"MeetingId": GUID}).raise_for_errors()
 

@@ -325,7 +325,7 @@ def _rules(options: RulesOptions, stdout: TextIO) -> int:
             f"Severity:  {rule.severity}\n"
             f"Status:    {rule.status} ({_STATUS_MEANS[rule.status]})\n"
             f"Source:    {rule.source_url}{own}\n"
-            f"Exception: {rule.exception or 'none (not an error)'}\n"
+            f"Exception: {rule.exception or _NO_EXCEPTION[rule.severity == 'error']}\n"
         )
         return EXIT_OK
     for rule in chosen:
@@ -354,6 +354,12 @@ def _example_object(rule: Rule) -> Optional[dict[str, Any]]:
     }
 
 
+#: What the Exception line says for a rule without a service exception: a warning or info,
+#: or an error about this project's own files (a profile), which no service call raises.
+_NO_EXCEPTION = {
+    False: "none (not an error)",
+    True: "none (an error in a file of this project's format, not a service call)",
+}
 #: What a rule's status says.
 _STATUS_MEANS = {
     "documented": "the documentation says so",
