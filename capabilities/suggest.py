@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Optional
 
 __all__ = ["did_you_mean", "near_region", "yaml_boolean"]
 
@@ -19,13 +21,25 @@ _YAML_BOOLEANS = frozenset(
 def did_you_mean(name: str, known: Iterable[str]) -> str:
     """`` (did you mean 'X'?)`` for the known name ``name`` is a case or spelling slip of;
     empty when none is close."""
-    names = list(known)
+    names = tuple(known)
+    # difflib's ratio (the share of matching characters in both) stays under the cutoff for a
+    # name more than twice as long as every candidate: no search for those.
+    if len(name) > 2 * max(map(len, names), default=0):
+        return ""
+    meant = _meant(name, names)
+    return f" (did you mean {meant!r}?)" if meant is not None else ""
+
+
+@lru_cache(maxsize=1024)
+def _meant(name: str, names: tuple[str, ...]) -> Optional[str]:
+    """The name ``name`` is closest to, if any. Kept per (name, candidates): the same slip
+    repeats in every item of a batch; the length bound above bounds what is kept."""
     folded = {candidate.casefold(): candidate for candidate in names}
     meant = folded.get(name.casefold())
     if meant is None:
         close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.8)
         meant = folded[close[0]] if close else None
-    return f" (did you mean {meant!r}?)" if meant is not None else ""
+    return meant
 
 
 def near_region(value: str, regions: Iterable[str]) -> str:

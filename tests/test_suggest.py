@@ -3,6 +3,7 @@ second member."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -147,3 +148,19 @@ def test_yaml_boolean_words(word: str, case: Callable[[str], str]) -> None:
         f" (YAML 1.1 reads the unquoted {written} as a boolean; write '{written}' in quotes)"
     )
     assert yaml_boolean(f"a: {written}x\n", 3) == ""
+
+
+@given(
+    st.lists(st.text("abcAB", min_size=1, max_size=6), min_size=1, max_size=4),
+    st.text("abcAB", max_size=20),
+)
+def test_the_suggestion_is_difflibs_whatever_the_length(names: list[str], name: str) -> None:
+    """The length bound and the kept answers change nothing: the same suggestion as a search
+    of every name with difflib, written out here."""
+    folded = {candidate.casefold(): candidate for candidate in names}
+    meant = folded.get(name.casefold())
+    if meant is None:
+        close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.8)
+        meant = folded[close[0]] if close else None
+    expected = f" (did you mean {meant!r}?)" if meant is not None else ""
+    assert did_you_mean(name, names) == expected
