@@ -2,10 +2,12 @@
 (``Structure.rules`` in ``_model.py``) and carries its condition, its findings, its fix and
 its JSON Schema fragment. The engine, the schema generator and the docs iterate them.
 
-A rule reads the members of one object. The engine passes only the members that are valid on
-their own (an object member counts when it is an object), so a rule needs no type checks and
-never repeats a finding its member's shape already gives. A member is *given* when it is
-present and not ``false`` (``IdentifyLanguage: false`` counts as not included).
+A rule reads the members of one object. The engine passes the members that are valid on their
+own (an object member counts when it is an object) with their values, and a member that is
+present and not valid as ``UNREADABLE``: it is given (the service sees it, and so does the JSON
+Schema), and no rule reads its value, so a rule never repeats a finding its member's shape
+already gives. A member is *given* when it is present and not ``false``
+(``IdentifyLanguage: false`` counts as not included).
 
 This module imports nothing of the package: ``_model.py`` builds the rules from its data.
 """
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Union
 
 __all__ = [
+    "UNREADABLE",
     "AttendeeLimit",
     "CommaList",
     "Excludes",
@@ -36,6 +39,17 @@ Path = tuple[Union[str, int], ...]
 #: value of None removes the member.
 Found = tuple[str, Path, str, Optional[Mapping[Path, object]]]
 Schema = dict[str, Any]
+
+
+class _Unreadable:
+    """The value of a member that is present and not valid on its own."""
+
+    def __repr__(self) -> str:
+        return "<unreadable>"
+
+
+#: What the engine passes for a member that is present and not valid on its own.
+UNREADABLE: Any = _Unreadable()
 
 
 def given(value: Mapping[str, Any], name: str) -> bool:
@@ -283,8 +297,13 @@ class Renamed(StructureRule):
             if not given(value, wrong):
                 continue
             fix: Optional[Mapping[Path, object]] = None
-            if right not in value and (not on or self.suits_switched(value[wrong])):
-                fix = {(wrong,): None, (right,): value[wrong]}
+            current = value[wrong]
+            if (
+                right not in value
+                and current is not UNREADABLE
+                and (not on or self.suits_switched(current))
+            ):
+                fix = {(wrong,): None, (right,): current}
             state = "with" if on else "without"
             yield (self.code, (wrong,), f"{state} {self.switch}, use {right}, not {wrong}", fix)
 

@@ -11,7 +11,7 @@ from itertools import product
 from typing import Any, Callable, NamedTuple, Optional, cast
 
 from . import _model as m
-from ._crossfield import StructureRule
+from ._crossfield import UNREADABLE, StructureRule
 from ._values import is_int, plain_value, show, string_value, type_name
 from .matrix import (
     Resolutions,
@@ -312,11 +312,12 @@ def _rules_clean(shape: m.Structure, value: dict[str, Any], ctx: _Context) -> bo
 
 def _rule_findings(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: _Context) -> None:
     """The findings of the cross-field rules of ``shape``. A rule reads the members that are
-    valid on their own (an object or list member: of the right type)."""
+    valid on their own (an object or list member: of the right type); another member that is
+    present counts as given, with a value no rule reads (``UNREADABLE``)."""
     usable = {
-        name: value[name]
+        name: value[name] if _usable(sub, value[name]) else UNREADABLE
         for name, sub in shape.members.items()
-        if name in value and _usable(sub, value[name])
+        if name in value and not (ctx.response and value[name] is None)
     }
     for rule in shape.rules:
         if ctx.response and id(rule) in _REQUESTS_ONLY:

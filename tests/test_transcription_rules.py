@@ -333,3 +333,29 @@ def test_every_name_of_an_operation_is_accepted(name: str) -> None:
     params = {"MeetingId": GUID, "ExternalUserId": "user-1"}
     assert capabilities.validate(name, params).operation == "CreateAttendee"
     assert capabilities.json_schema(name) == capabilities.json_schema("CreateAttendee")
+
+
+@pytest.mark.parametrize(
+    ("settings", "only"),
+    [
+        # an invalid value is still given: it is reported once, by its own shape
+        ({"LanguageCode": "en-us"}, ("CHM-E107", f"{SETTINGS}/LanguageCode")),
+        ({"IdentifyLanguage": "true"}, ("CHM-E101", f"{SETTINGS}/IdentifyLanguage")),
+        (
+            {"LanguageCode": "en-US", "PiiEntityTypes": 5, "ContentRedactionType": "PII"},
+            ("CHM-E101", f"{SETTINGS}/PiiEntityTypes"),
+        ),
+    ],
+)
+def test_an_invalid_member_counts_as_given(settings: dict[str, Any], only: tuple[str, str]) -> None:
+    """As the service and the JSON Schema see it: present, so the rules about presence hold,
+    and no second finding says it is missing."""
+    assert findings(settings) == {only}
+
+
+def test_an_invalid_member_is_given_to_the_rules_that_exclude_it() -> None:
+    settings = {"IdentifyLanguage": True, "LanguageOptions": "en-US,fr-FR", "LanguageCode": "x"}
+    assert findings(settings) == {
+        ("CHM-E107", f"{SETTINGS}/LanguageCode"),
+        ("CHM-E602", f"{SETTINGS}/IdentifyLanguage"),
+    }
