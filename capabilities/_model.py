@@ -71,6 +71,7 @@ DEFAULT_VIDEO_RESOLUTION = "HD"
 DEFAULT_CONTENT_RESOLUTION = "FHD"
 #: AttendeeFeatures: with FHD video or UHD content "the maximum number of attendees changes
 #: from the default of 250 to 25" (the bound is the project's reading, rule CHM-E402).
+DEFAULT_MAX_ATTENDEES = 250
 HIGH_RESOLUTION_MAX_ATTENDEES = 25
 #: The resolutions that need Attendee.MaxCount (CHM-E401) and cap it (CHM-E402).
 HIGH_VIDEO_RESOLUTIONS: tuple[str, ...] = ("FHD",)
@@ -449,7 +450,7 @@ ATTENDEE_CAPABILITIES = Structure(
     doc="The media capabilities of an attendee: audio, video, or content.",
 )
 #: Attendee.MaxCount of MeetingFeatures; the maximum is also the default.
-ATTENDEE_MAX = Integer("AttendeeMax", minimum=1, maximum=250)
+ATTENDEE_MAX = Integer("AttendeeMax", minimum=1, maximum=DEFAULT_MAX_ATTENDEES)
 MEETING_FEATURES = Structure(
     "MeetingFeaturesConfiguration",
     {

@@ -782,15 +782,17 @@ def _clean_triples(
 # --- cross-field rules -----------------------------------------------------------------------
 
 
-def _valid_capability(value: Any) -> Optional[str]:
+def capability_value(value: Any) -> Optional[str]:
+    """A MediaCapabilities value by its string value (a str subclass or Enum member too);
+    None for anything else."""
     text = string_value(value)
     return text if text in m.MEDIA_CAPABILITIES else None
 
 
 def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> None:
     # Audio takes part in no rule; an invalid value is None here (its own finding says why).
-    video = _valid_capability(caps.get("Video"))
-    content = _valid_capability(caps.get("Content"))
+    video = capability_value(caps.get("Video"))
+    content = capability_value(caps.get("Content"))
     resolutions = ctx.resolutions
     if resolutions is None:
         ctx.unchecked.update(("CHM-E301", "CHM-E302"))
@@ -799,7 +801,7 @@ def _capability_rules(caps: dict[Any, Any], loc: Location, ctx: _Context) -> Non
         return
     fix: Optional[dict[str, object]] = None
     if ctx.response:
-        audio = _valid_capability(caps.get("Audio"))
+        audio = capability_value(caps.get("Audio"))
         if resolutions is not None and (audio, video, content) in effective_triples(resolutions):
             return
     else:
@@ -850,9 +852,9 @@ def capability_transitions(previous: Triple, caps: object) -> tuple[tuple[str, s
     if not isinstance(caps, dict):
         return ()
     new_values = (
-        _valid_capability(caps.get("Audio")),
-        _valid_capability(caps.get("Video")),
-        _valid_capability(caps.get("Content")),
+        capability_value(caps.get("Audio")),
+        capability_value(caps.get("Video")),
+        capability_value(caps.get("Content")),
     )
     return transition_texts(previous, new_values)
 

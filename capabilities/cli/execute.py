@@ -27,8 +27,8 @@ from .checker import resolve_operation as _resolve_operation
 from .config import Config, find_config
 from .inputs import STDIN, expand, read_stdin
 from .loaders import (
-    _UTF8_BOM,
     DEFAULT_MAX_FILE_SIZE,
+    UTF8_BOM,
     Document,
     LoadError,
     decode,
@@ -229,7 +229,7 @@ def _fix(
         hidden = sensitive_lines(document, text)
         stdout.write(unified_diff(shown, text, planned.text, hidden))
         return result, True
-    bom = _UTF8_BOM if raw.startswith(_UTF8_BOM) else b""
+    bom = UTF8_BOM if raw.startswith(UTF8_BOM) else b""
     new = bom + planned.text.encode("utf-8")
     why = write_atomically(file.path, raw, new)
     if why is not None:

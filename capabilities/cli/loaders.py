@@ -34,6 +34,7 @@ __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "FORMATS",
     "MAX_DEPTH",
+    "UTF8_BOM",
     "Document",
     "LineIndex",
     "LoadError",
@@ -57,7 +58,7 @@ DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 FORMATS = ("json", "yaml", "toml")
 _CHUNK = 1024 * 1024
 _EXTENSIONS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
-_UTF8_BOM = b"\xef\xbb\xbf"
+UTF8_BOM = b"\xef\xbb\xbf"
 _OTHER_BOMS = (
     (b"\x00\x00\xfe\xff", "UTF-32"),
     (b"\xff\xfe\x00\x00", "UTF-32"),
@@ -110,8 +111,8 @@ def decode(raw: bytes | bytearray) -> str:
     for bom, name in _OTHER_BOMS:
         if raw.startswith(bom):
             raise LoadError(f"file is {name}-encoded; only UTF-8 is accepted")
-    if raw.startswith(_UTF8_BOM):
-        raw = raw[len(_UTF8_BOM) :]
+    if raw.startswith(UTF8_BOM):
+        raw = raw[len(UTF8_BOM) :]
     if b"\x00" in raw:
         raise LoadError("binary file (it contains NUL bytes)")
     try:

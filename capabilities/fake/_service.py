@@ -25,8 +25,8 @@ from ..validator import normalize, normalize_meeting_features, operation_name, v
 
 __all__ = ["DEFAULT_MAX_ATTENDEES", "Event", "FakeChimeSdkMeetings", "ServiceError"]
 
-#: AttendeeFeatures.MaxCount: "the maximum number of attendees ... default of 250".
-DEFAULT_MAX_ATTENDEES = 250
+#: A meeting's attendee limit when MaxCount is left out (the rule data's).
+DEFAULT_MAX_ATTENDEES = m.DEFAULT_MAX_ATTENDEES
 #: TagResource: "Each resource can have up to 50 tags."
 MAX_TAGS = 50
 #: The ErrorCode of a BatchCreateAttendee item refused for the attendee limit (decided: the

@@ -46,7 +46,7 @@ from .. import _model as m
 from ..report import CapabilityValidationError, Report
 from ..rules import RULES
 from ..types import AttendeeCapabilities, MeetingFeatures
-from ..validator import _valid_capability, normalize_meeting_features, validate, validate_response
+from ..validator import capability_value, normalize_meeting_features, validate, validate_response
 
 if TYPE_CHECKING:
     from botocore.client import BaseClient
@@ -185,7 +185,7 @@ def _triple(capabilities: object) -> Optional[tuple[str, str, str]]:
     if not isinstance(capabilities, Mapping):
         return None
     audio, video, content = (
-        _valid_capability(capabilities.get(name)) for name in _CAPABILITY_MEMBERS
+        capability_value(capabilities.get(name)) for name in _CAPABILITY_MEMBERS
     )
     if audio is None or video is None or content is None:
         return None
