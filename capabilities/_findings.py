@@ -74,16 +74,22 @@ IN_RESPONSE = {
 def wrong_type(shape: m.Shape, value: object, loc: Location, ctx: Context) -> None:
     kind = {
         m.Structure: "an object",
+        m.MapOf: "an object",
         m.ListOf: "an array",
         m.String: "a string",
         m.Boolean: "a boolean",
     }
     expected = kind.get(type(shape), "an integer")
-    ctx.add("CHM-E101", loc, f"expected {expected} ({shape.name}), got {type_name(value)}")
+    code = getattr(shape, "format_code", None)
+    if code is None:
+        ctx.add("CHM-E101", loc, f"expected {expected} ({shape.name}), got {type_name(value)}")
+    else:
+        what = str(loc[-1]) if loc else shape.name
+        ctx.add(code, loc, f"{what} is {expected}, not {type_name(value)}")
 
 
-def missing(name: str, loc: Location, ctx: Context) -> None:
-    ctx.add("CHM-E102", (*loc, name), f"required member {name} is missing")
+def missing(shape: m.Structure, name: str, loc: Location, ctx: Context) -> None:
+    ctx.add(shape.format_code or "CHM-E102", (*loc, name), f"required member {name} is missing")
 
 
 def unknown(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: Context) -> None:
@@ -99,7 +105,8 @@ def unknown(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: Conte
         else:
             known = ", ".join(shape.members)
             hint = did_you_mean(key, shape.members) if isinstance(key, str) else ""
-            ctx.add("CHM-E103", at, f"unknown member {shown}{hint}; {shape.name} has: {known}")
+            code = shape.format_code or "CHM-E103"
+            ctx.add(code, at, f"unknown member {shown}{hint}; {shape.name} has: {known}")
 
 
 def count_finding(shape: m.ListOf, count: int, loc: Location, ctx: Context) -> None:
@@ -202,7 +209,8 @@ def enum_finding(shape: m.String, value: str, loc: Location, ctx: Context) -> No
     meant = folded.get(value.strip().casefold())
     if meant is not None:
         hint = f" (did you mean {meant!r}? values are case-sensitive)"
-    ctx.add("CHM-E107", loc, f"{show(value)} is not a {shape.name}: one of {allowed}{hint}")
+    code = shape.format_code or "CHM-E107"
+    ctx.add(code, loc, f"{show(value)} is not a {shape.name}: one of {allowed}{hint}")
 
 
 @cache

@@ -52,6 +52,7 @@ __all__ = [
     "Boolean",
     "Integer",
     "ListOf",
+    "MapOf",
     "Operation",
     "Pattern",
     "Shape",
@@ -390,6 +391,9 @@ class String:
     #: The model's ``idempotencyToken``: boto3 and the AWS CLI fill it in when it is left out,
     #: so a request need not carry it even where the model lists it as required.
     idempotency_token: bool = False
+    #: A shape of the project's own file format (a meeting profile): a finding about its type
+    #: or value carries this code instead of the service's.
+    format_code: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -414,6 +418,21 @@ class ListOf:
     unique_member: Optional[tuple[str, str]] = None
     #: The unique member's values compare without regard to letter case (GUIDs).
     unique_ignores_case: bool = False
+    #: As String.format_code.
+    format_code: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """An object of any member names, each member's value a ``value`` (or null, when
+    ``nullable``). A shape of the project's own file format: the service has none."""
+
+    name: str
+    value: Shape
+    nullable: bool = False
+    doc: str = ""
+    #: As String.format_code.
+    format_code: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -428,6 +447,11 @@ class Structure:
     rules: tuple[StructureRule, ...] = ()
     #: What a member left out means, where the documentation says (shown by ``explain``).
     absent: Mapping[str, str] = field(default_factory=dict)
+    #: The member holding the features of the meeting the rules within are checked against
+    #: (a request that creates a meeting, a meeting profile).
+    features_member: Optional[str] = None
+    #: As String.format_code; also for a missing or an unknown member.
+    format_code: Optional[str] = None
 
     @cached_property
     def enumerated(self) -> bool:
@@ -443,13 +467,15 @@ class Structure:
         return every
 
 
-Shape = Union[String, Integer, Boolean, ListOf, Structure]
+Shape = Union[String, Integer, Boolean, ListOf, MapOf, Structure]
 
 
 def rules_within(shape: Shape) -> Iterator[StructureRule]:
     """The cross-field rules of every structure within ``shape``, itself included."""
     if isinstance(shape, ListOf):
         yield from rules_within(shape.member)
+    elif isinstance(shape, MapOf):
+        yield from rules_within(shape.value)
     elif isinstance(shape, Structure):
         yield from shape.rules
         for sub in shape.members.values():
@@ -558,6 +584,37 @@ MEETING_FEATURES = Structure(
         ),
     ),
 )
+
+
+def resolutions_of(features: object) -> Optional[tuple[str, str]]:
+    """The (Video, Content) MaxResolution that MeetingFeatures give a meeting, the defaults
+    applied where left out (or null, as a response says it); None when either cannot be read
+    (the rules that need them go unchecked)."""
+    if features is None:
+        return (DEFAULT_VIDEO_RESOLUTION, DEFAULT_CONTENT_RESOLUTION)
+    if not isinstance(features, dict):
+        return None
+    video = _max_resolution(features.get("Video"), DEFAULT_VIDEO_RESOLUTION)
+    content = _max_resolution(features.get("Content"), DEFAULT_CONTENT_RESOLUTION)
+    if (
+        isinstance(video, str)
+        and isinstance(content, str)
+        and video in VIDEO_RESOLUTIONS
+        and content in CONTENT_RESOLUTIONS
+    ):
+        return (str.__str__(video), str.__str__(content))
+    return None
+
+
+def _max_resolution(part: object, default: str) -> object:
+    if part is None:
+        return default
+    if not isinstance(part, dict):
+        return None
+    value = part.get("MaxResolution")
+    return default if value is None else value
+
+
 #: The members of AttendeeCapabilities, in the order of a capability triple.
 CAPABILITY_MEMBERS: tuple[str, ...] = tuple(ATTENDEE_CAPABILITIES.members)
 CREATE_ATTENDEE_ITEM = Structure(
@@ -817,14 +874,18 @@ class Operation:
     method: str  # the boto3 client method
     request: Structure
     response: Optional[Structure] = None
-    #: The request carries its own MeetingFeatures (CreateMeeting, CreateMeetingWithAttendees).
-    creates_meeting: bool = False
     summary: str = field(default="", compare=False)
     #: The REST binding of the service model: HTTP method, request URI (with ``{Member}``
     #: placeholders and the fixed query string), and the status of a successful answer.
     http: tuple[str, str, int] = ("POST", "/", 200)
     #: The error shapes the model lists for the operation, in the model's order.
     errors: tuple[str, ...] = ()
+
+    @property
+    def creates_meeting(self) -> bool:
+        """The request carries the features of its meeting (CreateMeeting,
+        CreateMeetingWithAttendees)."""
+        return self.request.features_member is not None
 
     @property
     def updates_capabilities(self) -> bool:
@@ -840,11 +901,15 @@ def _request(
     rules: tuple[StructureRule, ...] = (),
 ) -> Structure:
     """``required``: the model's required members. An idempotency token among them is left
-    out: the SDKs fill it in, so a request without it is valid (a given one is checked)."""
+    out: the SDKs fill it in, so a request without it is valid (a given one is checked). A
+    request with MeetingFeatures creates the meeting they describe."""
     needed = tuple(
         n for n in required if not (isinstance(s := members[n], String) and s.idempotency_token)
     )
-    return Structure(f"{name}Request", members, required=needed, rules=rules)
+    features = next((n for n, s in members.items() if s is MEETING_FEATURES), None)
+    return Structure(
+        f"{name}Request", members, required=needed, rules=rules, features_member=features
+    )
 
 
 def _response(name: str, members: Mapping[str, Shape]) -> Structure:
@@ -860,7 +925,6 @@ _OPERATION_LIST = (
         "create_meeting",
         _request("CreateMeeting", _MEETING_REQUEST_MEMBERS, _MEETING_REQUIRED),
         _response("CreateMeeting", {"Meeting": MEETING}),
-        creates_meeting=True,
         http=("POST", "/meetings", 200),
         errors=(
             "BadRequestException",
@@ -894,7 +958,6 @@ _OPERATION_LIST = (
             "CreateMeetingWithAttendees",
             {"Meeting": MEETING, "Attendees": ATTENDEE_LIST, "Errors": ATTENDEE_ERRORS},
         ),
-        creates_meeting=True,
         http=("POST", "/meetings?operation=create-attendees", 200),
         errors=(
             "BadRequestException",

@@ -151,7 +151,7 @@ def walker(shape: m.Shape) -> _Walker:
     return compiled
 
 
-_SHAPES = (m.String, m.Integer, m.Boolean, m.ListOf, m.Structure)
+_SHAPES = (m.String, m.Integer, m.Boolean, m.ListOf, m.MapOf, m.Structure)
 
 
 def shape_source(shape: m.Shape, *, walk: bool = True) -> str:
@@ -196,9 +196,7 @@ class _Writer:
         #: For each enclosing list loop of the predicate: (list name, matcher) of each
         #: pattern matched once after the loop, over the concatenation of the values.
         self.loops: list[list[tuple[str, str]]] = []
-        #: For each enumerated structure checked (by constant name): the names of its clean
-        #: values and of its flag "one was given", and the codes it leaves unchecked without
-        #: the meeting's features.
+        #: For each enumerated structure checked (by constant name): see enumerated_names.
         self.enumerated: dict[str, tuple[str, str, tuple[str, ...]]] = {}
 
     # --- the source ----------------------------------------------------------------------
@@ -212,18 +210,14 @@ class _Writer:
                 self.generate(shape, "v0", "*loc")
             # An enumerated structure's clean values, read once; and the rules it holds that
             # go unchecked without the meeting's features, recorded once, at the end.
-            for this, (values, given, _) in self.enumerated.items():
-                shape = cast(m.Structure, self.constants[this])
-                table = self.constant(clean_tuples(shape), f"{this}_clean_values")
-                self.line(f"{values} = {table}[response, ctx.resolutions, cross_field]")
-                self.line(f"{given} = False")
-            self.lines += body
-            for _, given, codes in self.enumerated.values():
+            self.read_clean_values()
+            for _, unknown, codes in self.enumerated.values():
                 if codes:
-                    self.line(
-                        f"if {given} and cross_field and ctx.resolutions is None: "
-                        f"ctx.unchecked.update({codes!r})"
-                    )
+                    self.line(f"{unknown} = False")
+            self.lines += body
+            for _, unknown, codes in self.enumerated.values():
+                if codes:
+                    self.line(f"if {unknown} and cross_field: ctx.unchecked.update({codes!r})")
             if not self.walk:
                 self.line("return True")
         return "\n".join(self.lines) + "\n"
@@ -345,11 +339,12 @@ class _Writer:
 
     def enumerated_names(self, shape: m.Structure) -> tuple[str, str, tuple[str, ...]]:
         """For an enumerated structure: the names of its clean values and of its flag "one
-        was given", and the codes it leaves unchecked without the meeting's features."""
+        was given in a meeting of unknown features", and the codes its rules leave unchecked
+        then."""
         this = self.constant(shape)
         if this not in self.enumerated:
             codes = tuple(sorted({c for rule in shape.rules for c in rule.needs_features}))
-            self.enumerated[this] = (f"clean{this}", f"given{this}", codes)
+            self.enumerated[this] = (f"clean{this}", f"unknown_meeting{this}", codes)
         return self.enumerated[this]
 
     def clean_enumerated(self, shape: m.Structure, v: str) -> str:
@@ -381,8 +376,39 @@ class _Writer:
             )
         elif isinstance(shape, m.ListOf):
             self.generate_list(shape, v, where)
-        else:
+        elif isinstance(shape, m.MapOf):
+            self.generate_map(shape, v, where)
+        elif shape.features_member is None:
             self.generate_structure(shape, v, where)
+        else:
+            with self.meeting_of(shape, v):
+                self.generate_structure(shape, v, where)
+
+    @contextmanager
+    def meeting_of(self, shape: m.Structure, v: str) -> Iterator[None]:
+        """The checks written within read the meeting's resolutions that ``v``'s features
+        member gives (the rules of AttendeeCapabilities in a request that creates a meeting),
+        and the outer ones again after them."""
+        outer = self.variable()
+        reader = self.constant(m.resolutions_of)
+        features = f"{v}.get({shape.features_member!r}) if isinstance({v}, dict) else None"
+        self.line(f"{outer} = ctx.resolutions")
+        self.line(f"ctx.resolutions = {reader}({features})")
+        with self.block("try:"):
+            with self.captured() as body:
+                yield
+            self.read_clean_values()
+            self.lines += body
+        with self.block("finally:"):
+            self.line(f"ctx.resolutions = {outer}")
+        self.read_clean_values()
+
+    def read_clean_values(self) -> None:
+        """The clean values of each enumerated structure, for the meeting's resolutions."""
+        for this, (values, _, _) in self.enumerated.items():
+            shape = cast(m.Structure, self.constants[this])
+            table = self.constant(clean_tuples(shape), f"{this}_clean_values")
+            self.line(f"{values} = {table}[response, ctx.resolutions, cross_field]")
 
     def generate_integer(self, shape: m.Integer, v: str, where: str) -> None:
         # integer_findings tells a wrong type from a value out of range
@@ -476,6 +502,22 @@ class _Writer:
                 keys = f"{{{item}.get({name!r}, ''){fold} for {item} in {v}}}"
                 self.line(f"if len({keys}) != len({v}): return False")
 
+    def generate_map(self, shape: m.MapOf, v: str, where: str) -> None:
+        at, this = f"({where},)", self.constant(shape)
+        with self.unless(self.not_of_type(v, "dict"), f.wrong_type, this, v, at):
+            name, item = self.variable(), self.variable()
+            # a member name that is not a string (a YAML key can be a number) is located by
+            # its text
+            where = f"{where}, {self.constant(str, '_as_text')}({name})"
+            loops, self.loops = self.loops, []  # no pattern is joined across the members
+            with self.block(f"for {name}, {item} in {v}.items():"):
+                if shape.nullable:
+                    with self.block(f"if {item} is not None:"):
+                        self.generate_member(shape.value, item, where)
+                else:
+                    self.generate_member(shape.value, item, where)
+            self.loops = loops
+
     def generate_structure(self, shape: m.Structure, v: str, where: str) -> None:
         if not (shape.rules and shape.enumerated):
             with self.members(shape, v, where):
@@ -485,16 +527,18 @@ class _Writer:
         # nothing for is known (clean_tuples). Most values are one of those, and one test says
         # so. The walk (which runs where the predicate found something) checks the members,
         # then the rules, unless the members' values are one of those.
-        values, given, _ = self.enumerated_names(shape)
+        values, unknown, codes = self.enumerated_names(shape)
+        # the rules that go unchecked without the meeting's features: recorded at the end
+        unchecked = f"if ctx.resolutions is None: {unknown} = True" if codes else "pass"
         if not self.walk:
             self.line(f"if not ({self.clean_enumerated(shape, v)}): return False")
-            self.line(f"{given} = True")
+            self.line(unchecked)
             return
         with self.members(shape, v, where, rules=False) as members:
             strings = " and ".join(f"type({name}) is str" for name in members)
             known = f"({', '.join(members)},) in {values}"
             with self.block(f"if cross_field and {strings} and {known}:"):
-                self.line(f"{given} = True")
+                self.line(unchecked)
             with self.block("elif cross_field:"):
                 self.report(rule_findings, self.constant(shape), v, f"({where},)")
 
@@ -515,7 +559,7 @@ class _Writer:
                 members.append(member)
                 self.line(f"{member} = {v}.get({name!r}, _MISSING)")
                 if name in shape.required:
-                    with self.unless(f"{member} is _MISSING", f.missing, repr(name), at):
+                    with self.unless(f"{member} is _MISSING", f.missing, this, repr(name), at):
                         self.line(f"{count} += 1")
                         self.generate_member(sub, member, f"{where}, {name!r}")
                 else:

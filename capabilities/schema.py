@@ -217,6 +217,17 @@ class _Builder:
                 if shape.max_items is not None:
                     out["maxItems"] = shape.max_items
             return out
+        if isinstance(shape, m.MapOf):
+            value = self.shape(shape.value)
+            out = {
+                "type": "object",
+                "additionalProperties": (
+                    {"anyOf": [{"type": "null"}, value]} if shape.nullable else value
+                ),
+            }
+            if shape.doc:
+                out["description"] = shape.doc
+            return out
         if isinstance(shape, m.Boolean):
             return {"type": "boolean"}
         if isinstance(shape, m.Integer):

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, Optional, cast
 from . import _model as m
 from ._crossfield import Resolutions, Triple
 from ._findings import Context
-from ._values import plain_value, show, string_value
+from ._values import plain_value, show
 from ._writer import clean, rule_findings, walk, walker
 from .report import Finding, Location, Report
 from .types import AttendeeCapabilities, MeetingFeatures
@@ -57,36 +57,6 @@ def capability_value(value: Any) -> Optional[str]:
     """A MediaCapabilities value by its string value (a str subclass or Enum member too);
     None for anything else."""
     return _RULES.value(value)
-
-
-def _resolution_parts(features: object) -> tuple[Optional[str], Optional[str]]:
-    """(Video, Content) MaxResolution with the defaults applied; None for an unreadable one."""
-    if features is None:
-        return (m.DEFAULT_VIDEO_RESOLUTION, m.DEFAULT_CONTENT_RESOLUTION)
-    if not isinstance(features, dict):
-        return (None, None)
-    video = _max_resolution(features.get("Video"), m.DEFAULT_VIDEO_RESOLUTION)
-    content = _max_resolution(features.get("Content"), m.DEFAULT_CONTENT_RESOLUTION)
-    return (
-        video if video in m.VIDEO_RESOLUTIONS else None,
-        content if content in m.CONTENT_RESOLUTIONS else None,
-    )
-
-
-def _max_resolution(part: object, default: str) -> Optional[str]:
-    """A MaxResolution; the default where it is absent (or null, as a response says it)."""
-    if part is None:
-        return default
-    if not isinstance(part, dict):
-        return None
-    value = part.get("MaxResolution")
-    return default if value is None else string_value(value)
-
-
-def _resolutions(features: object) -> Optional[Resolutions]:
-    """Both resolutions, or None when either cannot be read (rules needing them go unchecked)."""
-    video, content = _resolution_parts(features)
-    return None if video is None or content is None else (video, content)
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -148,7 +118,7 @@ def _checked_features(value: object, what: str) -> dict[str, Any]:
 
 def features_resolutions(value: object, what: str) -> Resolutions:
     """The resolutions of a meeting_features argument (see _checked_features)."""
-    resolutions = _resolutions(_checked_features(value, what))
+    resolutions = m.resolutions_of(_checked_features(value, what))
     assert resolutions is not None  # a features object without errors has readable resolutions
     return resolutions
 
@@ -168,7 +138,7 @@ def _known_resolutions(value: object) -> Optional[Resolutions]:
         return None
     if any(isinstance(key, str) and key.casefold() in _FOLDED_FEATURES for key in unknown):
         return None
-    return _resolutions(features)
+    return m.resolutions_of(features)
 
 
 def _checked_meeting_region(meeting: object) -> Optional[str]:
@@ -221,18 +191,10 @@ def validate(
     op = _OPERATIONS.get(operation) if isinstance(operation, str) else None
     if op is None:
         op = m.OPERATIONS[operation_name(operation)]
-    if op.creates_meeting:
-        if meeting_features is not None:
-            raise ValueError(
-                f"{op.name} carries its own MeetingFeatures; do not pass meeting_features"
-            )
-        resolutions = _resolutions(
-            params.get("MeetingFeatures") if isinstance(params, dict) else None
-        )
-    elif meeting_features is None:
-        resolutions = None
-    else:
-        resolutions = _known_resolutions(meeting_features)
+    if op.creates_meeting and meeting_features is not None:
+        # the request's own features apply (Structure.features_member)
+        raise ValueError(f"{op.name} carries its own MeetingFeatures; do not pass meeting_features")
+    resolutions = None if meeting_features is None else _known_resolutions(meeting_features)
     prev: Optional[Triple] = None
     if previous is not None:
         if not op.updates_capabilities:
@@ -269,7 +231,7 @@ def meeting_parts(
     """What a CreateMeetingWithAttendees request says about its MeetingFeatures and its
     attendees' Capabilities, each value given with its own location (a meeting profile holds
     these parts and nothing else of the request)."""
-    ctx = Context(False, _resolutions(features if has_features else None))
+    ctx = Context(False, m.resolutions_of(features if has_features else None))
     if has_features:
         walk(m.MEETING_FEATURES, features, features_at, ctx)
     resolutions = None if ctx.findings else ctx.resolutions
@@ -293,7 +255,7 @@ def validate_response(
     if meeting_features is not None:
         resolutions = _known_resolutions(meeting_features)
     elif isinstance(response, dict) and isinstance(response.get("Meeting"), dict):
-        resolutions = _resolutions(response["Meeting"].get("MeetingFeatures"))
+        resolutions = m.resolutions_of(response["Meeting"].get("MeetingFeatures"))
     ctx = Context(response=True, resolutions=resolutions)
     walk(op.response, response, (), ctx)
     return _report(op.name, ctx)
@@ -336,7 +298,7 @@ def normalize_meeting_features(features: Optional[Mapping[str, Any]] = None) -> 
     ``features`` may also be a Meeting object or a CreateMeeting/GetMeeting response; null
     members are dropped (read as absent)."""
     checked = _checked_features(features, "normalize_meeting_features")
-    resolutions = _resolutions(checked)
+    resolutions = m.resolutions_of(checked)
     assert resolutions is not None  # as in features_resolutions
     video, content = resolutions
     # Copy the two levels that change; other values are kept as given (never walked).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, get_args
 
 import pytest
@@ -52,6 +52,8 @@ def expected_annotation(shape: m.Shape) -> Any:
         return int
     if isinstance(shape, m.Boolean):
         return bool
+    if isinstance(shape, m.MapOf):
+        return Mapping[str, expected_annotation(shape.value)]  # type: ignore[misc]
     if shape.enum is not None:
         return Literal[shape.enum]
     return str
