@@ -14,10 +14,10 @@ This module imports nothing of the package: ``_model.py`` builds the rules from 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from itertools import product
+from itertools import islice, product
 from typing import Any, Optional, Protocol, Union
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Found",
     "MeetingRegion",
     "OneOf",
+    "PresetTransitions",
     "Renamed",
     "Requires",
     "StructureRule",
@@ -37,6 +38,8 @@ __all__ = [
     "Within",
     "given",
     "given_schema",
+    "shown",
+    "some",
 ]
 
 Path = tuple[Union[str, int], ...]
@@ -89,8 +92,21 @@ def _any_given(names: tuple[str, ...]) -> Schema:
     )
 
 
-def _shown(value: str) -> str:
-    return repr(value) if len(value) <= 40 else repr(value[:36]) + "..."
+def shown(value: str, limit: int = 40) -> str:
+    """A string as a message quotes it: its repr, cut to ``limit`` characters."""
+    text = repr(value[: limit + 1])
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
+#: Names listed in a message, at most (a message must not grow with the file).
+LISTED = 5
+
+
+def some(names: Iterable[object], count: int) -> str:
+    """The first few of ``count`` names, each quoted, and how many more there are."""
+    listed = ", ".join(shown(str(name)) for name in islice(names, LISTED)) or "none"
+    more = count - LISTED
+    return f"{listed} and {more:,} more" if more > 0 else listed
 
 
 class StructureRule:
@@ -104,6 +120,10 @@ class StructureRule:
     #: The rule reads the attendee's current capabilities, given to ``validate`` as
     #: ``previous`` (the operation updates capabilities).
     needs_previous = False
+    #: The rule's cost grows with the value (it reads every item of a list): the walk does
+    #: not ask the predicate whether an object it constrains is clean first, which would
+    #: evaluate the rule twice where it finds something.
+    costly = False
 
     @property
     def needs_features(self) -> tuple[str, ...]:
@@ -255,7 +275,7 @@ class CommaList(StructureRule):
             yield (
                 self.code,
                 at,
-                f"{_shown(unknown[0])} is not one of {', '.join(self.values)}",
+                f"{shown(unknown[0])} is not one of {', '.join(self.values)}",
                 None,
             )
         elif len(items) < self.min_items:
@@ -308,7 +328,7 @@ class Within(StructureRule):
             and isinstance(text, str)
             and item not in text.split(",")
         ):
-            message = f"{item} is not one of the {self.listing} {_shown(text)}"
+            message = f"{item} is not one of the {self.listing} {shown(text)}"
             yield (self.code, (self.member,), message, {(self.member,): None})
 
 
@@ -370,7 +390,7 @@ class MeetingRegion(StructureRule):
         if self.member in value or media_region is None or media_region in self.regions:
             return
         text = (
-            f"{self.member} left out means the meeting's MediaRegion {_shown(media_region)}, "
+            f"{self.member} left out means the meeting's MediaRegion {shown(media_region)}, "
             f"where this engine does not run; use {self.suggested!r}"
         )
         yield (self.code, (self.member,), text, {(self.member,): self.suggested})
@@ -636,9 +656,12 @@ class Transitions(StructureRule):
     def changes(self, previous: Triple, new: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
         """(member, code, message) of each warning for capabilities ``new`` replacing
         ``previous`` (a value that is not a capability starts nothing)."""
+        values = self.values
         after = tuple(
-            str.__str__(v) if isinstance(v, str) and v in self.values else None
-            for v in (new.get(name) for name in self.names)
+            [
+                str.__str__(v) if isinstance(v, str) and v in values else None
+                for v in map(new.get, self.names)
+            ]
         )
         return _changes(self, previous, after)
 
@@ -659,3 +682,110 @@ def _changes(
             text = f"{change}: remote attendees get the stream only after media renegotiation"
             out.append((name, rule.media_code, text))
     return tuple(out)
+
+
+@dataclass(frozen=True, eq=False)
+class PresetTransitions(StructureRule):
+    """The transitions of a meeting profile: each (an object of ``transitions``) names a
+    ``from`` and a ``to`` member of ``presets`` (``code`` for a name that is none), and is the
+    UpdateAttendeeCapabilities call that performs it. The attendee had the from preset's
+    effective capabilities (the defaults, for a null preset), so the call gives the warnings
+    of ``changes``, less those the transition lists as ``acknowledged``. A null to preset
+    cannot be requested as such: the update sends the defaults, which are checked as any
+    request (``capabilities``). Unchecked where the meeting's features cannot be read. A
+    transition's ``acknowledged`` is a list of codes of ``changes``; any other acknowledges
+    nothing."""
+
+    code: str
+    capabilities: Capabilities
+    changes: Transitions
+    presets: str = "presets"
+    transitions: str = "transitions"
+    names: tuple[str, str] = ("from", "to")
+    acknowledged: str = "acknowledged"
+    costly = True
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.code, *self.changes.codes)
+
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
+        presets, transitions = value.get(self.presets), value.get(self.transitions)
+        if not isinstance(presets, dict) or not isinstance(transitions, (list, tuple)):
+            return  # the shape's own finding says why
+        resolutions = facts.resolutions
+        effective: dict[str, Optional[Triple]] = {}  # of the presets read so far
+        for index, transition in enumerate(transitions):
+            if not isinstance(transition, dict):
+                continue
+            at = (self.transitions, index)
+            ok = True
+            for member in self.names:
+                name = transition.get(member)
+                if isinstance(name, str) and name in presets:
+                    continue
+                ok = False
+                if isinstance(name, str):
+                    known = some(presets, len(presets))
+                    text = f"no preset named {shown(name)} in this profile; presets: {known}"
+                    yield (self.code, (*at, member), text, None)
+            if not ok or resolutions is None:
+                continue
+            acknowledged = transition.get(self.acknowledged, ())
+            if not isinstance(acknowledged, (list, tuple)) or not all(
+                code in self.changes.codes for code in acknowledged
+            ):
+                acknowledged = ()  # an invalid list (its own finding) acknowledges nothing
+            start = transition[self.names[0]]
+            if start not in effective:
+                effective[start] = self.effective(presets[start], resolutions)
+            for code, text in self.update(effective[start], presets, transition, facts):
+                if code not in acknowledged:
+                    yield (code, (*at, self.names[1]), text, None)
+
+    def unchecked(self, value: Mapping[str, Any], facts: Facts) -> tuple[str, ...]:
+        return (
+            self.changes.codes if facts.resolutions is None and value.get(self.transitions) else ()
+        )
+
+    def effective(self, preset: object, resolutions: Resolutions) -> Optional[Triple]:
+        """The capabilities an attendee with ``preset`` has (the defaults for a null one);
+        None for a preset no attendee of the meeting can have (its own findings say why)."""
+        rule = self.capabilities
+        if preset is None:
+            return rule.default(resolutions)
+        if not isinstance(preset, dict) or len(preset) != len(rule.members):
+            return None
+        audio, video, content = map(rule.value, map(preset.get, rule.members))
+        if audio is None or video is None or content is None:
+            return None
+        triple = (audio, video, content)
+        return triple if triple in rule.effective(resolutions) else None
+
+    def update(
+        self,
+        previous: Optional[Triple],
+        presets: Mapping[Any, Any],
+        transition: Mapping[str, Any],
+        facts: Facts,
+    ) -> Iterator[tuple[str, str]]:
+        """(code, message) of what the update performing ``transition`` gives to an attendee
+        who has ``previous`` (the from preset's effective capabilities; None: unknown)."""
+        assert facts.resolutions is not None
+        if previous is None:
+            return
+        end = transition[self.names[1]]
+        target = presets[end]
+        if target is None:  # the update sends the defaults
+            rule = self.capabilities
+            defaults = dict(zip(rule.members, rule.default(facts.resolutions)))
+            for code, _, text, _ in rule.findings(defaults, facts):
+                yield (
+                    code,
+                    f"preset {shown(end)} is null, so the update must send the service's "
+                    f"defaults, and {text}",
+                )
+            target = defaults
+        if isinstance(target, dict):
+            for _, code, text in self.changes.changes(previous, target):
+                yield (code, text)

@@ -57,12 +57,14 @@ class Context:
         location: Location,
         message: str,
         fix: Optional[Mapping[str, object]] = None,
+        on_key: bool = False,
     ) -> None:
+        """``on_key``: the finding is about the member's name, not its value."""
         if self.response and code in IN_RESPONSE:
             code = IN_RESPONSE[code]
             if not code:
                 return
-        self.findings.append(make_finding(code, location, message, fix))
+        self.findings.append(make_finding(code, location, message, fix, on_key=on_key))
 
 
 #: Rules that read values the service sent differently (Rule.in_response): "" drops one.
@@ -101,12 +103,13 @@ def unknown(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: Conte
         # a non-string key (possible from Python, not from JSON) is named by its type
         at = (*loc, str.__str__(key) if isinstance(key, str) else shown)
         if ctx.response:
-            ctx.add("CHM-I109", at, f"member {shown} is not in the service model")
+            ctx.add("CHM-I109", at, f"member {shown} is not in the service model", on_key=True)
         else:
             known = ", ".join(shape.members)
             hint = did_you_mean(key, shape.members) if isinstance(key, str) else ""
             code = shape.format_code or "CHM-E103"
-            ctx.add(code, at, f"unknown member {shown}{hint}; {shape.name} has: {known}")
+            message = f"unknown member {shown}{hint}; {shape.name} has: {known}"
+            ctx.add(code, at, message, on_key=True)
 
 
 def count_finding(shape: m.ListOf, count: int, loc: Location, ctx: Context) -> None:

@@ -24,6 +24,7 @@ from ._crossfield import (
     Excludes,
     MeetingRegion,
     OneOf,
+    PresetTransitions,
     Renamed,
     Requires,
     StructureRule,
@@ -45,6 +46,11 @@ __all__ = [
     "MEDIA_REGIONS",
     "OFF",
     "OPERATIONS",
+    "PROFILE",
+    "PROFILES_FILE",
+    "PROFILE_FILE",
+    "PROFILE_FORMAT_CODE",
+    "PROFILE_TRANSITION",
     "RECEIVING",
     "SENDING",
     "TRANSITION_RULES",
@@ -1298,3 +1304,75 @@ ERROR_STATUS: Mapping[str, int] = {
     "UnauthorizedException": 401,
     "UnprocessableEntityException": 422,
 }
+
+# --- meeting profiles: the project's own file format (docs/profiles.md) ----------------------
+#
+# A profile file is one profile, or {"profiles": {name: profile, ...}}. A profile is the
+# configuration a backend keeps for a meeting template: the meeting's features, the attendee
+# capability presets it grants (null: Capabilities left out of the create request, the
+# service's defaults apply), the transitions between presets it performs, and the
+# transcription it starts. Its parts are checked as the calls that use them.
+
+#: Findings about the format itself (a wrong type, a missing or unknown member).
+PROFILE_FORMAT_CODE = "CHM-E503"
+_PRESET_NAME = String("PresetName", format_code=PROFILE_FORMAT_CODE)
+PROFILE_TRANSITION = Structure(
+    "Transition",
+    {
+        "from": _PRESET_NAME,
+        "to": _PRESET_NAME,
+        "acknowledged": ListOf(
+            "AcknowledgedWarnings",
+            String(
+                "AcknowledgeableWarning",
+                enum=TRANSITION_RULES.codes,
+                format_code=PROFILE_FORMAT_CODE,
+            ),
+            format_code=PROFILE_FORMAT_CODE,
+        ),
+    },
+    required=("from", "to"),
+    doc="A capability change from one preset to another, by preset name; acknowledged: the "
+    "transition warnings it gives on purpose.",
+    format_code=PROFILE_FORMAT_CODE,
+)
+PROFILE = Structure(
+    "MeetingProfile",
+    {
+        "MeetingFeatures": MEETING_FEATURES,
+        "presets": MapOf(
+            "Presets",
+            ATTENDEE_CAPABILITIES,
+            nullable=True,
+            doc="Attendee capabilities by preset name; null leaves Capabilities out of the "
+            "create request (the service's defaults apply).",
+            format_code=PROFILE_FORMAT_CODE,
+        ),
+        "transitions": ListOf("Transitions", PROFILE_TRANSITION, format_code=PROFILE_FORMAT_CODE),
+        "transcription": TRANSCRIPTION_CONFIGURATION,
+        "description": String("Description", format_code=PROFILE_FORMAT_CODE),
+    },
+    required=("presets",),
+    doc="A meeting template: its features, the attendee capability presets it grants, the "
+    "transitions between them and the transcription it starts.",
+    rules=(PresetTransitions("CHM-E501", capabilities=CAPABILITY_RULES, changes=TRANSITION_RULES),),
+    features_member="MeetingFeatures",
+    format_code=PROFILE_FORMAT_CODE,
+)
+#: A string member a profile file may have at its top level, for editors to find its schema.
+_SCHEMA_REFERENCE = {"$schema": String("SchemaReference", format_code=PROFILE_FORMAT_CODE)}
+#: A file of one profile.
+PROFILE_FILE = replace(
+    PROFILE, name="MeetingProfileFile", members={**PROFILE.members, **_SCHEMA_REFERENCE}
+)
+#: A file of several profiles.
+PROFILES_FILE = Structure(
+    "MeetingProfiles",
+    {
+        "profiles": MapOf("ProfilesByName", PROFILE, format_code=PROFILE_FORMAT_CODE),
+        **_SCHEMA_REFERENCE,
+    },
+    required=("profiles",),
+    doc="Several meeting profiles, by name.",
+    format_code=PROFILE_FORMAT_CODE,
+)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Optional, cast
 
 from . import _model as m
+from ._crossfield import shown
 
 __all__ = ["is_int", "plain_value", "show", "string_value", "type_name"]
 
@@ -34,8 +35,9 @@ def type_name(value: object) -> str:
 
 
 def show(value: object, limit: int = 40) -> str:
-    text = repr(value[: limit + 1]) if isinstance(value, str) else f"<{type_name(value)}>"
-    return text if len(text) <= limit else text[: limit - 4] + "...'"
+    """A value as a message quotes it: a string cut to ``limit`` characters, anything else by
+    its type."""
+    return shown(value, limit) if isinstance(value, str) else f"<{type_name(value)}>"
 
 
 def is_int(value: object) -> bool:

@@ -83,13 +83,19 @@ def rule_findings(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx:
 
 def usable(shape: m.Shape, value: object) -> bool:
     """An object or list member of the right type; a scalar member without finding."""
-    if isinstance(shape, m.Structure):
+    if isinstance(shape, (m.Structure, m.MapOf)):
         return isinstance(value, dict)
     if isinstance(shape, m.ListOf):
         return isinstance(value, (list, tuple))
+    if clean(shape)(value, _SCALAR_PROBE):
+        return True
     scratch = Context(response=False, resolutions=None, cross_field=False)
-    walker(shape)(value, (), scratch)
+    walker(shape)(value, (), scratch)  # the predicate refuses a subclass the walk accepts
     return not scratch.findings
+
+
+#: The context of the predicate of a scalar, which reads it and writes nothing to it.
+_SCALAR_PROBE = Context(response=False, resolutions=None, cross_field=False)
 
 
 class CleanTuples(dict[tuple[bool, Optional[Resolutions], bool], frozenset[tuple[str, ...]]]):
@@ -579,8 +585,13 @@ class _Writer:
             yield members
 
     def generate_member(self, shape: m.Shape, v: str, where: str) -> None:
-        if self.walk and isinstance(shape, m.Structure):
-            # most nested objects are clean: one call says so
+        if (
+            self.walk
+            and isinstance(shape, m.Structure)
+            and not any(rule.costly for rule in shape.rules)
+        ):
+            # most nested objects are clean: one call says so (not asked of an object whose
+            # rules cost more than walking it: they would run twice)
             predicate = self.constant(clean(shape), f"_{shape.name}_clean")
             with self.block(f"if not {predicate}({v}, ctx):"):
                 self.generate(shape, v, where)

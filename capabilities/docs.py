@@ -142,8 +142,15 @@ def _shape_text(shape: m.Shape) -> str:
     if isinstance(shape, m.Integer):
         return f"integer ({shape.name}) {_range(shape.minimum, shape.maximum)}"
     if isinstance(shape, m.ListOf):
-        bound = _range(shape.min_items, shape.max_items)
-        return f"list ({shape.name}) of {bound} items"
+        text = f"list ({shape.name})"
+        if shape.min_items is not None or shape.max_items is not None:
+            text += f" of {_range(shape.min_items, shape.max_items)} items"
+        if not isinstance(shape.member, m.Structure):
+            text += f", each: {_shape_text(shape.member)}"
+        return text
+    if isinstance(shape, m.MapOf):
+        value = f"{shape.value.name} or null" if shape.nullable else shape.value.name
+        return f"object ({shape.name}) of any member names, each: {value}"
     return f"object ({shape.name})"
 
 
@@ -164,9 +171,13 @@ def _member_rows(shape: m.Structure, prefix: str, required: bool) -> list[str]:
         path = f"{prefix}{name}"
         req = "yes" if required and name in shape.required else ""
         rows.append(f"| `{path}` | {req} | {_cell(_shape_text(sub))} |")
-        target = sub.member if isinstance(sub, m.ListOf) else sub
+        if isinstance(sub, m.ListOf):
+            target, inner = sub.member, f"{path}[]."
+        elif isinstance(sub, m.MapOf):
+            target, inner = sub.value, f"{path}.<name>."
+        else:
+            target, inner = sub, f"{path}."
         if isinstance(target, m.Structure):
-            inner = f"{path}[]." if isinstance(sub, m.ListOf) else f"{path}."
             rows += _member_rows(target, inner, required)
     return rows
 
@@ -199,6 +210,27 @@ def _operation_lines() -> list[str]:
     return lines
 
 
+def _profile_lines() -> list[str]:
+    """The meeting profile format (docs/profiles.md), from its shapes."""
+    lines = [
+        "## Meeting profile files",
+        "",
+        "The project's own format (see [profiles.md](profiles.md)). A finding about the format",
+        f"itself (a wrong type, a missing or unknown member) is {m.PROFILE_FORMAT_CODE}.",
+        "",
+    ]
+    for shape, title in (
+        (m.PROFILE_FILE, "A file of one profile"),
+        (m.PROFILES_FILE, "A file of several profiles"),
+    ):
+        lines += [f"### {title}", "", "| member | required | constraint |", "| --- | --- | --- |"]
+        lines += [*_member_rows(shape, "", True), ""]
+        codes = {code for rule in m.rules_within(shape) for code in rule.codes}
+        links = ", ".join(f"[{c}](#{c.lower()})" for c in RULES if c in codes)
+        lines += [f"Rules across members: {links}.", ""]
+    return lines
+
+
 def render_rules() -> str:
     lines = [
         "# Rules",
@@ -212,6 +244,7 @@ def render_rules() -> str:
         *_rule_lines(),
         *_matrix_lines(),
         *_operation_lines(),
+        *_profile_lines(),
     ]
     return "\n".join(lines).rstrip("\n") + "\n"
 

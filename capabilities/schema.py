@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 from . import _model as m
-from .profiles import ACKNOWLEDGEABLE, ACKNOWLEDGED, SCHEMA_MEMBER
 from .rules import RULES
 
 __all__ = ["DIALECT", "ID_BASE", "SCHEMA_NAMES", "generate", "json_schema", "main", "render"]
@@ -298,6 +297,13 @@ class _Builder:
             for rule in shape.rules
             for fragment in rule.schema()
         ]
+        if shape.features_member is not None:
+            # the capabilities within are checked against this object's own features
+            fragments += [
+                rule
+                for path in _capability_paths(shape)
+                for rule in _capability_rules((shape.features_member,), path)["allOf"]
+            ]
         if fragments:
             out["allOf"] = fragments
         return out
@@ -316,6 +322,8 @@ def _capability_paths(shape: m.Shape, path: tuple[str, ...] = ()) -> list[tuple[
         ]
     if isinstance(shape, m.ListOf):
         return _capability_paths(shape.member, (*path, "[]"))
+    if isinstance(shape, m.MapOf):
+        return _capability_paths(shape.value, (*path, "{}"))
     return []
 
 
@@ -335,14 +343,6 @@ def _document(file_name: str, title: str, body: Schema, builder: _Builder) -> Sc
 def _request_document(op: m.Operation) -> Schema:
     builder = _Builder(response=False)
     body = builder.structure(op.request)
-    if op.creates_meeting:  # the request carries the features its attendees are checked against
-        rules = [
-            rule
-            for path in _capability_paths(op.request)
-            for rule in _capability_rules(("MeetingFeatures",), path)["allOf"]
-        ]
-        if rules:
-            body["allOf"] = rules
     body["description"] = (
         f"The parameters of the Amazon Chime SDK Meetings {op.name} call (boto3 "
         f"{op.method}), checked as chime-capabilities checks them."
@@ -359,65 +359,14 @@ def _request_document(op: m.Operation) -> Schema:
 
 def _profile_document() -> Schema:
     builder = _Builder(response=False)
-    preset = {"anyOf": [{"type": "null"}, builder.shape(m.ATTENDEE_CAPABILITIES)]}
-    transition = {
-        "type": "object",
-        "title": "Transition",
-        "description": "A capability change from one preset to another, by preset name.",
-        "additionalProperties": False,
-        "required": ["from", "to"],
-        "properties": {
-            "from": {"type": "string"},
-            "to": {"type": "string"},
-            ACKNOWLEDGED: {
-                "description": "Warnings of this transition that are deliberate: not reported.",
-                "type": "array",
-                "items": {"enum": list(ACKNOWLEDGEABLE)},
-            },
-        },
-    }
-    profile = {
-        "type": "object",
-        "title": "MeetingProfile",
-        "description": (
-            "A meeting's features and the attendee capability presets used in it. A preset of "
-            "null leaves Capabilities out (the service defaults apply). Transition names must "
-            "be names of presets: this schema cannot check that."
-        ),
-        "additionalProperties": False,
-        "required": ["presets"],
-        "properties": {
-            SCHEMA_MEMBER: {"type": "string"},
-            "description": {"type": "string"},
-            "MeetingFeatures": builder.shape(m.MEETING_FEATURES),
-            "presets": {"type": "object", "additionalProperties": preset},
-            "transitions": {"type": "array", "items": builder.ref("Transition", transition)},
-            "transcription": builder.shape(m.TRANSCRIPTION_CONFIGURATION),
-        },
-        **_capability_rules(("MeetingFeatures",), ("presets", "{}")),
-    }
-    profiles = {
-        "type": "object",
-        "title": "MeetingProfiles",
-        "description": "Several profiles, by name.",
-        "additionalProperties": False,
-        "required": ["profiles"],
-        "properties": {
-            SCHEMA_MEMBER: {"type": "string"},
-            "profiles": {
-                "type": "object",
-                "additionalProperties": builder.ref("MeetingProfile", profile),
-            },
-        },
-    }
     body = {
         "description": (
             'A meeting profile file: one profile at the top level, or several under "profiles".'
         ),
         "type": "object",
         "if": {"required": ["profiles"]},
-        "then": builder.ref("MeetingProfiles", profiles),
-        "else": {"$ref": "#/$defs/MeetingProfile"},
+        "then": builder.shape(m.PROFILES_FILE),
+        "else": builder.shape(m.PROFILE_FILE),
     }
     return _document("meeting-profile" + _SUFFIX, "Meeting profile file", body, builder)
 

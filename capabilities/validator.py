@@ -9,19 +9,19 @@ The checks themselves are generated from the rule data (``_writer.py``), report 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple, Optional, cast
+from typing import Any, Optional, cast
 
 from . import _model as m
 from ._crossfield import Resolutions, Triple
 from ._findings import Context
 from ._values import plain_value, show
 from ._writer import clean, rule_findings, walk, walker
-from .report import Finding, Location, Report
+from .report import Report
 from .types import AttendeeCapabilities, MeetingFeatures
 
-#: The public API is ``__all__``. ``profiles.py`` and the command line also use
-#: ``effective_triple``, ``features_argument``, ``features_resolutions``, ``meeting_parts``,
-#: ``part_findings`` and ``capability_value``: internal, not exported by the package.
+#: The public API is ``__all__``. The command line and the botocore hook also use
+#: ``effective_triple``, ``features_argument``, ``features_resolutions``, ``checked_triple``
+#: and ``capability_value``: internal, not exported by the package.
 __all__ = [
     "allowed_capabilities",
     "normalize",
@@ -204,43 +204,6 @@ def validate(
     ctx = Context(False, resolutions, media_region=region, previous=prev)
     walk(op.request, params, (), ctx)
     return _report(op.name, ctx)
-
-
-def part_findings(shape: m.Shape, value: object, loc: Location) -> tuple[list[Finding], set[str]]:
-    """The findings and unchecked rules of one part of a request (a ``shape`` at ``loc``)."""
-    ctx = Context(False, None)
-    walk(shape, value, loc, ctx)
-    return ctx.findings, ctx.unchecked
-
-
-class MeetingParts(NamedTuple):
-    findings: list[Finding]
-    unchecked: set[str]
-    #: The meeting's resolutions, if its features gave no finding.
-    resolutions: Optional[Resolutions]
-    #: For each capabilities value, whether it gave no finding.
-    clean: list[bool]
-
-
-def meeting_parts(
-    features: object,
-    has_features: bool,
-    features_at: Location,
-    capabilities: list[tuple[Location, object]],
-) -> MeetingParts:
-    """What a CreateMeetingWithAttendees request says about its MeetingFeatures and its
-    attendees' Capabilities, each value given with its own location (a meeting profile holds
-    these parts and nothing else of the request)."""
-    ctx = Context(False, m.resolutions_of(features if has_features else None))
-    if has_features:
-        walk(m.MEETING_FEATURES, features, features_at, ctx)
-    resolutions = None if ctx.findings else ctx.resolutions
-    clean = []
-    for loc, caps in capabilities:
-        before = len(ctx.findings)
-        walk(m.ATTENDEE_CAPABILITIES, caps, loc, ctx)
-        clean.append(len(ctx.findings) == before)
-    return MeetingParts(ctx.findings, ctx.unchecked, resolutions, clean)
 
 
 def validate_response(

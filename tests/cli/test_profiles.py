@@ -299,4 +299,4 @@ def test_a_transition_acknowledges_its_warnings(
     assert [finding["code"] for finding in checked["findings"]] == reported
     assert done.status == (1 if "CHM-E503" in reported else 0)
     if "CHM-E503" in reported:
-        assert checked["findings"][-1]["pointer"] == "/transitions/0/acknowledged"
+        assert checked["findings"][-1]["pointer"].startswith("/transitions/0/acknowledged")
