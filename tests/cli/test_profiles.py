@@ -300,3 +300,50 @@ def test_a_transition_acknowledges_its_warnings(
     assert done.status == (1 if "CHM-E503" in reported else 0)
     if "CHM-E503" in reported:
         assert checked["findings"][-1]["pointer"].startswith("/transitions/0/acknowledged")
+
+
+@given(
+    st.lists(st.integers(-5, 5) | st.booleans(), min_size=1, max_size=4, unique=True),
+    st.sampled_from(["Audio", "Video", "Content"]),
+)
+def test_a_preset_named_by_a_non_string_key_is_located_by_its_text(
+    keys: list[Any], broken: str
+) -> None:
+    """A YAML key can be a number: the preset is checked all the same, and its findings are
+    placed under the key's text."""
+    preset = {"Audio": "SendReceive", "Video": "SendReceive", "Content": "SendReceive"}
+    presets = {key: {**preset, broken: "sendreceive"} for key in keys}
+    report = check_profiles({"presets": presets})
+    assert {(f.code, f.path) for f in report.findings} == {
+        ("CHM-E107", f"/presets/{key}/{broken}") for key in keys
+    }
+
+
+@pytest.mark.parametrize("features", [{"Video": {"MaxResolution": "4K"}}, {"Video": "HD"}, []])
+def test_unreadable_features_leave_the_transitions_unchecked(features: Any) -> None:
+    viewer = {"Audio": "Receive", "Video": "Receive", "Content": "Receive"}
+    presenter = {"Audio": "SendReceive", "Video": "SendReceive", "Content": "SendReceive"}
+    profile = {
+        "MeetingFeatures": features,
+        "presets": {"viewer": viewer, "presenter": presenter},
+        "transitions": [{"from": "viewer", "to": "presenter"}],
+    }
+    report = check_profiles(profile)
+    assert {"CHM-W304", "CHM-W305"} <= set(report.unchecked)
+    assert not {"CHM-W304", "CHM-W305"} & {f.code for f in report.findings}
+    readable = check_profiles({**profile, "MeetingFeatures": {}})
+    assert not {"CHM-W304", "CHM-W305"} & set(readable.unchecked)
+    assert [f.code for f in readable.findings] == ["CHM-W304", "CHM-W305", "CHM-W305"]
+
+
+def test_an_enumerated_structure_reads_no_meeting() -> None:
+    """The values of an enumerated structure are decided once per set of resolutions: a rule
+    reading anything else cannot be attached to one."""
+    shape = m.Structure(
+        "Throwaway",
+        {"Audio": m.MEDIA_CAPABILITY},
+        required=("Audio",),
+        rules=(m.TRANSITION_RULES,),
+    )
+    with pytest.raises(ValueError, match="enumerated"):
+        _ = shape.enumerated
