@@ -46,14 +46,29 @@ MAX_FINDINGS_SHOWN = 1_000
 #: Findings placed on the member's key rather than on its value (the readers' repeated key;
 #: the engine's findings say so themselves: Finding.on_key).
 _KEY_CODES = frozenset({"CHM-E502"})
+
+
+def _unchecked_reasons() -> dict[str, str]:
+    """Why a rule of an input file could not be checked: the fact it reads was not given."""
+    out = {}
+    for op in m.OPERATIONS.values():
+        for rule in m.rules_within(op.request):
+            if rule.needs_features:
+                reason = "the meeting's features are unknown (pass --meeting-features) or invalid"
+                out.update(dict.fromkeys(rule.needs_features, reason))
+            if rule.needs_previous:
+                reason = "the attendee's previous capabilities are unknown (pass --previous)"
+                out.update(dict.fromkeys(rule.codes, reason))
+            if rule.needs_meeting:
+                reason = "the meeting's MediaRegion is unknown to an input file"
+                out.update(dict.fromkeys(rule.codes, reason))
+    return out
+
+
 #: Why a rule could not be checked.
-_UNCHECKED_REASONS = {
-    "CHM-E301": "the meeting's features are unknown (pass --meeting-features) or invalid",
-    "CHM-E302": "the meeting's features are unknown (pass --meeting-features) or invalid",
-    "CHM-W304": "the attendee's previous capabilities are unknown (pass --previous)",
-    "CHM-W305": "the attendee's previous capabilities are unknown (pass --previous)",
-    "CHM-W616": "the meeting's MediaRegion is unknown to an input file",
-}
+_UNCHECKED_REASONS = _unchecked_reasons()
+#: In a profile, what its MeetingFeatures would have told.
+_PROFILE_FEATURE_RULES = (*m.CAPABILITY_RULES.needs_features, *m.TRANSITION_RULES.codes)
 
 
 @dataclass(frozen=True)
@@ -344,7 +359,7 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
     reasons = dict(_UNCHECKED_REASONS)
     if result.kind == "profile":
         invalid = "the profile's MeetingFeatures are not valid"
-        reasons.update(dict.fromkeys(("CHM-E301", "CHM-E302"), invalid))
+        reasons.update(dict.fromkeys(_PROFILE_FEATURE_RULES, invalid))
     accepted = {code: rules.accepts(code) for code in RULES}
     own = {(finding.code, finding.path) for finding, _ in document.findings}
     located = [
