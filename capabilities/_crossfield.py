@@ -15,7 +15,6 @@ This module imports nothing of the package: ``_model.py`` builds the rules from 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any, Optional, Union
 
 __all__ = [
@@ -76,6 +75,8 @@ class StructureRule:
     several), its findings and whether a value gives none, the codes it cannot evaluate
     without the meeting, and its JSON Schema fragments."""
 
+    __slots__ = ()
+
     code: str
     #: The rule reads the meeting (its MediaRegion), given to ``validate`` as ``meeting``.
     needs_meeting = False
@@ -100,12 +101,14 @@ class StructureRule:
         return []
 
 
-@dataclass(frozen=True)
 class OneOf(StructureRule):
     """Exactly one of ``members`` is given."""
 
-    code: str
-    members: tuple[str, ...]
+    __slots__ = ("code", "members")
+
+    def __init__(self, code: str, members: tuple[str, ...]) -> None:
+        self.code = code
+        self.members = members
 
     def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
         present = [name for name in self.members if given(value, name)]
@@ -122,13 +125,15 @@ class OneOf(StructureRule):
         return [{"oneOf": [given_schema(name) for name in self.members]}]
 
 
-@dataclass(frozen=True)
 class Excludes(StructureRule):
     """When ``member`` is given, none of ``others`` may be."""
 
-    code: str
-    member: str
-    others: tuple[str, ...]
+    __slots__ = ("code", "member", "others")
+
+    def __init__(self, code: str, member: str, others: tuple[str, ...]) -> None:
+        self.code = code
+        self.member = member
+        self.others = others
 
     def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
         if given(value, self.member):
@@ -148,17 +153,28 @@ class Excludes(StructureRule):
         ]
 
 
-@dataclass(frozen=True)
 class Requires(StructureRule):
     """``member`` is given only with every one of ``all_of`` and at least one of ``any_of``.
     ``fix_remove``: the fix removes ``member``. ``in_schema`` False for a warning."""
 
-    code: str
-    member: str
-    all_of: tuple[str, ...] = ()
-    any_of: tuple[str, ...] = ()
-    fix_remove: bool = False
-    in_schema: bool = True
+    __slots__ = ("all_of", "any_of", "code", "fix_remove", "in_schema", "member")
+
+    def __init__(
+        self,
+        code: str,
+        member: str,
+        *,
+        all_of: tuple[str, ...] = (),
+        any_of: tuple[str, ...] = (),
+        fix_remove: bool = False,
+        in_schema: bool = True,
+    ) -> None:
+        self.code = code
+        self.member = member
+        self.all_of = all_of
+        self.any_of = any_of
+        self.fix_remove = fix_remove
+        self.in_schema = in_schema
 
     def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
         if not given(value, self.member):
@@ -182,7 +198,6 @@ class Requires(StructureRule):
         return [{"if": given_schema(self.member), "then": {"allOf": then}}]
 
 
-@dataclass(frozen=True)
 class CommaList(StructureRule):
     """A string of comma-separated items, each (trimmed of spaces when ``trim``) one of
     ``values``.
@@ -191,15 +206,40 @@ class CommaList(StructureRule):
     others. ``dialect_code``: two items with the same part before ``-`` (one dialect per
     language). ``many_code``: more than ``max_recommended`` items (a warning)."""
 
-    code: str
-    member: str
-    values: tuple[str, ...]
-    min_items: int = 1
-    trim: bool = False
-    alone: Optional[str] = None
-    dialect_code: Optional[str] = None
-    many_code: Optional[str] = None
-    max_recommended: Optional[int] = None
+    __slots__ = (
+        "alone",
+        "code",
+        "dialect_code",
+        "many_code",
+        "max_recommended",
+        "member",
+        "min_items",
+        "trim",
+        "values",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        member: str,
+        values: tuple[str, ...],
+        *,
+        min_items: int = 1,
+        trim: bool = False,
+        alone: Optional[str] = None,
+        dialect_code: Optional[str] = None,
+        many_code: Optional[str] = None,
+        max_recommended: Optional[int] = None,
+    ) -> None:
+        self.code = code
+        self.member = member
+        self.values = values
+        self.min_items = min_items
+        self.trim = trim
+        self.alone = alone
+        self.dialect_code = dialect_code
+        self.many_code = many_code
+        self.max_recommended = max_recommended
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -254,16 +294,18 @@ class CommaList(StructureRule):
         return [{"properties": {self.member: {"pattern": pattern}}}]
 
 
-@dataclass(frozen=True)
 class Within(StructureRule):
     """``member``'s value is one of the comma-separated items of ``listing``, when both and
     ``when`` are given (without ``when``, another rule reports the member). JSON Schema cannot
     express it. The fix removes ``member``."""
 
-    code: str
-    member: str
-    listing: str
-    when: str
+    __slots__ = ("code", "listing", "member", "when")
+
+    def __init__(self, code: str, member: str, listing: str, *, when: str) -> None:
+        self.code = code
+        self.member = member
+        self.listing = listing
+        self.when = when
 
     def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
         item, text = value.get(self.member), value.get(self.listing)
@@ -277,18 +319,27 @@ class Within(StructureRule):
             yield (self.code, (self.member,), message, {(self.member,): None})
 
 
-@dataclass(frozen=True)
 class Renamed(StructureRule):
     """With ``switch`` given, ``plain`` members are refused in favour of their ``switched``
     twins, and the other way round without it. The fix renames the member where the value
     suits the other one and the other one is absent."""
 
-    code: str
-    switch: str
-    #: (member without the switch, member with it)
-    pairs: tuple[tuple[str, str], ...]
-    #: Whether a value of a member without the switch is valid for its twin.
-    suits_switched: Callable[[str], bool]
+    __slots__ = ("code", "pairs", "suits_switched", "switch")
+
+    def __init__(
+        self,
+        code: str,
+        switch: str,
+        pairs: tuple[tuple[str, str], ...],
+        *,
+        suits_switched: Callable[[str], bool],
+    ) -> None:
+        self.code = code
+        self.switch = switch
+        #: (member without the switch, member with it)
+        self.pairs = pairs
+        #: Whether a value of a member without the switch is valid for its twin.
+        self.suits_switched = suits_switched
 
     def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
         on = given(value, self.switch)
@@ -319,16 +370,18 @@ class Renamed(StructureRule):
         ]
 
 
-@dataclass(frozen=True)
 class MeetingRegion(StructureRule):
     """``member`` left out means the meeting's MediaRegion; warn when that is known and not
     one of ``regions``, and suggest ``suggested``. Unchecked when the meeting is unknown."""
 
-    code: str
-    member: str
-    regions: tuple[str, ...]
-    suggested: str
+    __slots__ = ("code", "member", "regions", "suggested")
     needs_meeting = True
+
+    def __init__(self, code: str, member: str, regions: tuple[str, ...], suggested: str) -> None:
+        self.code = code
+        self.member = member
+        self.regions = regions
+        self.suggested = suggested
 
     def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
         if self.member in value or media_region is None or media_region in self.regions:
@@ -343,16 +396,25 @@ class MeetingRegion(StructureRule):
         return self.codes if media_region is None and self.member not in value else ()
 
 
-@dataclass(frozen=True)
 class AttendeeLimit(StructureRule):
     """A ``high`` resolution (per member, the ``MaxResolution`` values that count as high;
     a left-out resolution is a default, never high) needs ``Attendee.MaxCount`` (``code``),
     at most ``limit`` (``over_code``). The fix sets it to ``limit``."""
 
-    code: str
-    over_code: str
-    high: tuple[tuple[str, tuple[str, ...]], ...]
-    limit: int
+    __slots__ = ("code", "high", "limit", "over_code")
+
+    def __init__(
+        self,
+        code: str,
+        over_code: str,
+        *,
+        high: tuple[tuple[str, tuple[str, ...]], ...],
+        limit: int,
+    ) -> None:
+        self.code = code
+        self.over_code = over_code
+        self.high = high
+        self.limit = limit
 
     @property
     def codes(self) -> tuple[str, ...]:
