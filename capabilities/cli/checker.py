@@ -344,17 +344,16 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
     if result.kind == "profile":
         invalid = "the profile's MeetingFeatures are not valid"
         reasons.update(dict.fromkeys(("CHM-E301", "CHM-E302"), invalid))
-    accepted = {code: rules.accepts(code) for code in RULES}
     own = {(finding.code, finding.path) for finding, _ in document.findings}
     located = [
         Located(finding, position)
         for finding, position in document.findings
-        if accepted[finding.code]
+        if rules.accepts(finding.code)
     ]
     findings = [
         finding
         for finding in report.findings
-        if accepted[finding.code] and (finding.code, finding.path) not in own
+        if rules.accepts(finding.code) and (finding.code, finding.path) not in own
     ]
     for finding in itertools.chain((item.finding for item in located), findings):
         result.counts[finding.severity] = result.counts.get(finding.severity, 0) + 1

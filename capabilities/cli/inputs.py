@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -76,6 +75,8 @@ def _walk(cwd: Path, folder: str) -> list[str]:
 def _git_files(cwd: Path, folder: str) -> list[str] | None:
     """The files of ``folder`` git tracks or would track (not ignored); None outside a git
     work tree (or without git)."""
+    import subprocess  # only for folders: not on the path of a check of files
+
     try:
         done = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", folder],
