@@ -210,11 +210,15 @@ def _constant(name: str) -> object:
     raise _Slow  # NaN, Infinity, -Infinity (CHM-E101)
 
 
+#: ``json.loads`` with these hooks, built once rather than at each call.
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)
+
+
 def _quick(text: str) -> object:
     """``json.loads(text)`` when the reader would give the same data and nothing else
     (no finding, no refusal); ``_SLOW`` otherwise."""
     try:
-        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
+        data = _DECODER.decode(text)
         budget = PointerBudget(text)
         if not _surely_within_limits(text, budget):
             _within_limits(data, budget)

@@ -36,7 +36,7 @@ def expand(paths: Sequence[str], exclude: Sequence[str], cwd: Path) -> list[Inpu
     """The files named, with each folder replaced by the files found in it (sorted)."""
     out: list[Input] = []
     for path in paths:
-        if path != STDIN and (cwd / path).is_dir():
+        if path != STDIN and os.path.isdir(os.path.join(cwd, path)):
             found = _git_files(cwd, path)
             if found is None:
                 found = _walk(cwd, path)
@@ -53,7 +53,7 @@ def expand(paths: Sequence[str], exclude: Sequence[str], cwd: Path) -> list[Inpu
 def excluded(path: str, patterns: Iterable[str]) -> bool:
     """Whether a pattern matches the path or one of its parts (``build``, ``*.gen.json``,
     ``tests/data/*``)."""
-    parts = PurePath(path).parts
+    parts = PurePath(path).parts if patterns else ()
     for pattern in patterns:
         pattern = pattern.rstrip("/")
         if fnmatch.fnmatch(path, pattern) or any(fnmatch.fnmatch(p, pattern) for p in parts):
