@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, Optional, cast
+from typing import Any, NamedTuple, Optional, cast
 
 from .. import _model as m
 from ..profiles import check_profiles, is_profile_document, iter_profiles
@@ -55,8 +55,7 @@ _UNCHECKED_REASONS = {
 }
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A finding and where its value is written in the file."""
 
     finding: Finding
@@ -95,8 +94,7 @@ class FileResult:
         return sum(self.counts.values()) - len(self.findings)
 
 
-@dataclass(frozen=True)
-class RuleFilter:
+class RuleFilter(NamedTuple):
     """``--select`` / ``--ignore`` by code prefix: ignore wins; no select means all."""
 
     select: tuple[str, ...] = ()
@@ -110,6 +108,10 @@ class RuleFilter:
         if any(code.startswith(prefix) for prefix in self.ignore):
             return False
         return not self.select or any(code.startswith(prefix) for prefix in self.select)
+
+
+#: No --select, no --ignore.
+_EVERY_RULE = RuleFilter()
 
 
 def _prefixes(values: Iterable[str]) -> tuple[str, ...]:
@@ -317,7 +319,7 @@ def check_document(
     operation: Optional[str] = None,
     meeting_features: Optional[Mapping[str, Any]] = None,
     previous: Optional[Mapping[str, Any]] = None,
-    rules: RuleFilter = RuleFilter(),
+    rules: RuleFilter = _EVERY_RULE,
 ) -> FileResult:
     """Check one parsed file. ``previous``: the attendee's current capabilities, for the
     capability updates."""

@@ -9,9 +9,8 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from .loaders import DEFAULT_MAX_FILE_SIZE, LoadError
 
@@ -23,8 +22,7 @@ EXTENSIONS = (".json", ".yaml", ".yml", ".toml")
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__"})
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     """One file to check: its path (``-`` for standard input), and whether it was found by
     walking a folder (then a file that is not a profile or an input file is skipped)."""
 
