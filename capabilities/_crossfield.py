@@ -15,19 +15,24 @@ This module imports nothing of the package: ``_model.py`` builds the rules from 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Optional, Union
+from functools import cache
+from itertools import product
+from typing import Any, Optional, Protocol, Union
 
 __all__ = [
     "UNREADABLE",
     "AttendeeLimit",
+    "Capabilities",
     "CommaList",
     "Excludes",
+    "Facts",
     "Found",
     "MeetingRegion",
     "OneOf",
     "Renamed",
     "Requires",
     "StructureRule",
+    "Transitions",
     "Within",
     "given",
     "given_schema",
@@ -38,6 +43,23 @@ Path = tuple[Union[str, int], ...]
 #: value of None removes the member.
 Found = tuple[str, Path, str, Optional[Mapping[Path, object]]]
 Schema = dict[str, Any]
+#: An attendee's (Audio, Video, Content) capabilities.
+Triple = tuple[str, str, str]
+#: A meeting's (Video MaxResolution, Content MaxResolution), defaults applied.
+Resolutions = tuple[str, str]
+
+
+class Facts(Protocol):
+    """What a validation knows beyond the value: read by the rules that need it."""
+
+    #: The value is a response (what the service sent), not a request.
+    response: bool
+    #: The meeting's resolutions; None when its features are unknown.
+    resolutions: Optional[Resolutions]
+    #: The MediaRegion of the meeting a request is about; None when unknown.
+    media_region: Optional[str]
+    #: The attendee's current capabilities, for an update; None when unknown.
+    previous: Optional[Triple]
 
 
 class _Unreadable:
@@ -80,18 +102,26 @@ class StructureRule:
     code: str
     #: The rule reads the meeting (its MediaRegion), given to ``validate`` as ``meeting``.
     needs_meeting = False
+    #: The rule reads the attendee's current capabilities, given to ``validate`` as
+    #: ``previous`` (the operation updates capabilities).
+    needs_previous = False
+
+    @property
+    def needs_features(self) -> tuple[str, ...]:
+        """The codes that go unchecked without the meeting's features (``meeting_features``)."""
+        return ()
 
     @property
     def codes(self) -> tuple[str, ...]:
         return (self.code,)
 
-    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         raise NotImplementedError
 
-    def clean(self, value: Mapping[str, Any], media_region: Optional[str]) -> bool:
-        return next(self.findings(value, media_region), None) is None
+    def clean(self, value: Mapping[str, Any], facts: Facts) -> bool:
+        return next(self.findings(value, facts), None) is None
 
-    def unchecked(self, value: Mapping[str, Any], media_region: Optional[str]) -> tuple[str, ...]:
+    def unchecked(self, value: Mapping[str, Any], facts: Facts) -> tuple[str, ...]:
         """The codes this rule cannot evaluate for ``value`` (what it needs was not given)."""
         return ()
 
@@ -99,6 +129,11 @@ class StructureRule:
         """``allOf`` fragments stating the rule in JSON Schema; none for a warning or a rule
         JSON Schema cannot express (docs/json-schema.md lists those)."""
         return []
+
+    @property
+    def schema_codes(self) -> tuple[str, ...]:
+        """The codes the fragments of ``schema`` state."""
+        return self.codes
 
 
 class OneOf(StructureRule):
@@ -110,7 +145,7 @@ class OneOf(StructureRule):
         self.code = code
         self.members = members
 
-    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         present = [name for name in self.members if given(value, name)]
         if len(present) == 1:
             return
@@ -135,7 +170,7 @@ class Excludes(StructureRule):
         self.member = member
         self.others = others
 
-    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         if given(value, self.member):
             for name in self.others:
                 if given(value, name):
@@ -176,7 +211,7 @@ class Requires(StructureRule):
         self.fix_remove = fix_remove
         self.in_schema = in_schema
 
-    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         if not given(value, self.member):
             return
         missing = [name for name in self.all_of if not given(value, name)]
@@ -249,7 +284,7 @@ class CommaList(StructureRule):
         parts = text.split(",")
         return [part.strip(" ") for part in parts] if self.trim else parts
 
-    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         listed = value.get(self.member)
         if not isinstance(listed, str):
             return
@@ -307,7 +342,7 @@ class Within(StructureRule):
         self.listing = listing
         self.when = when
 
-    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         item, text = value.get(self.member), value.get(self.listing)
         if (
             given(value, self.when)
@@ -341,7 +376,7 @@ class Renamed(StructureRule):
         #: Whether a value of a member without the switch is valid for its twin.
         self.suits_switched = suits_switched
 
-    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         on = given(value, self.switch)
         for plain, switched in self.pairs:
             wrong, right = (plain, switched) if on else (switched, plain)
@@ -383,7 +418,8 @@ class MeetingRegion(StructureRule):
         self.regions = regions
         self.suggested = suggested
 
-    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
+        media_region = facts.media_region
         if self.member in value or media_region is None or media_region in self.regions:
             return
         text = (
@@ -392,8 +428,8 @@ class MeetingRegion(StructureRule):
         )
         yield (self.code, (self.member,), text, {(self.member,): self.suggested})
 
-    def unchecked(self, value: Mapping[str, Any], media_region: Optional[str]) -> tuple[str, ...]:
-        return self.codes if media_region is None and self.member not in value else ()
+    def unchecked(self, value: Mapping[str, Any], facts: Facts) -> tuple[str, ...]:
+        return self.codes if facts.media_region is None and self.member not in value else ()
 
 
 class AttendeeLimit(StructureRule):
@@ -430,7 +466,7 @@ class AttendeeLimit(StructureRule):
                 out.append(f"{str.__str__(given)} {member.lower()}")
         return out
 
-    def findings(self, value: Mapping[str, Any], media_region: Optional[str]) -> Iterator[Found]:
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         high = self._high(value)
         if not high:
             return
@@ -463,3 +499,260 @@ class AttendeeLimit(StructureRule):
 def _member_in(name: str, values: tuple[str, ...]) -> Schema:
     """JSON Schema: an object whose member ``name`` is one of ``values``."""
     return {"required": [name], "properties": {name: {"enum": list(values)}}}
+
+
+class Capabilities(StructureRule):
+    """An attendee's capabilities (``members``: audio, video, content, each one of
+    ``values``) against the meeting's features and each other: no video where the meeting has
+    video off (``video_code``), no content where it has content off (``content_code``), and
+    content received only with video received (``code``). A ``MaxResolution`` of ``off``
+    turns a medium off. ``defaults``: what the service assigns when a create request leaves
+    Capabilities out, by (video off, content off).
+
+    The fix turns off what the meeting does not have, then drops content's receive direction
+    if video does not receive; audio never needs a change. A response holds *effective*
+    capabilities: what a request may set, or the default assignment."""
+
+    __slots__ = (
+        "code",
+        "content_code",
+        "defaults",
+        "members",
+        "off",
+        "receiving",
+        "sending",
+        "values",
+        "video_code",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        video_code: str,
+        content_code: str,
+        members: tuple[str, str, str],
+        values: tuple[str, ...],
+        receiving: frozenset[str],
+        sending: frozenset[str],
+        off: str,
+        defaults: tuple[tuple[tuple[bool, bool], Triple], ...],
+    ) -> None:
+        self.code = code
+        self.video_code = video_code
+        self.content_code = content_code
+        self.members = members
+        self.values = values
+        self.receiving = receiving
+        self.sending = sending
+        self.off = off
+        self.defaults = defaults
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.video_code, self.content_code, self.code)
+
+    @property
+    def needs_features(self) -> tuple[str, ...]:
+        return (self.video_code, self.content_code)
+
+    def violations(
+        self, video: Optional[str], content: Optional[str], resolutions: Optional[Resolutions]
+    ) -> list[str]:
+        """Codes of the rules a requested (video, content) pair breaks. None for a
+        capability: not a valid value (its own finding says why); for ``resolutions``: the
+        meeting's features are unknown, so only ``code`` can be evaluated."""
+        codes = []
+        if resolutions is not None:
+            if resolutions[0] == self.off and video is not None and video != self.off:
+                codes.append(self.video_code)
+            if resolutions[1] == self.off and content is not None and content != self.off:
+                codes.append(self.content_code)
+        if content in self.receiving and video is not None and video not in self.receiving:
+            codes.append(self.code)
+        return codes
+
+    def repair(
+        self, video: Optional[str], content: Optional[str], resolutions: Optional[Resolutions]
+    ) -> tuple[Optional[str], Optional[str]]:
+        """The nearest requestable (video, content); None (not a valid value) stays None."""
+        if resolutions is not None:
+            if resolutions[0] == self.off and video is not None:
+                video = self.off
+            if resolutions[1] == self.off and content is not None:
+                content = self.off
+        if content in self.receiving and video is not None and video not in self.receiving:
+            content = self.sending_part(content)
+        return (video, content)
+
+    def sending_part(self, value: str) -> str:
+        """What dropping the receive direction leaves of a capability."""
+        if value not in self.sending:
+            return self.off
+        return next(v for v in self.values if v in self.sending and v not in self.receiving)
+
+    def default(self, resolutions: Resolutions) -> Triple:
+        """What the service assigns when a create request leaves Capabilities out."""
+        return dict(self.defaults)[(resolutions[0] == self.off, resolutions[1] == self.off)]
+
+    def requestable(self, resolutions: Resolutions) -> frozenset[Triple]:
+        """Every capabilities a request may set in a meeting of ``resolutions``."""
+        return _requestable(self, resolutions)
+
+    def effective(self, resolutions: Resolutions) -> frozenset[Triple]:
+        """What a response may hold: anything requestable, plus the default assignment."""
+        return _effective(self, resolutions)
+
+    def value(self, value: object) -> Optional[str]:
+        """A capability by its string value; None for anything that is not one."""
+        text = str.__str__(value) if isinstance(value, str) else None
+        return text if text in self.values else None
+
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
+        audio, video, content = (self.value(value.get(name)) for name in self.members)
+        resolutions = facts.resolutions
+        codes = self.violations(video, content, resolutions)
+        if not codes:
+            return
+        fix: Optional[dict[Path, object]] = None
+        if facts.response:
+            if resolutions is not None and (audio, video, content) in self.effective(resolutions):
+                return
+        else:
+            new_video, new_content = self.repair(video, content, resolutions)
+            fix = {}
+            if new_video is not None and new_video != video:
+                fix[(self.members[1],)] = new_video
+            if new_content is not None and new_content != content:
+                fix[(self.members[2],)] = new_content
+        fix = fix or None
+        _, video_name, content_name = self.members
+        video_why = (
+            "the meeting has video off" if self.video_code in codes else "content needs video"
+        )
+        for code in codes:
+            if code == self.video_code:
+                text = (
+                    f"the meeting has video off (Video MaxResolution {self.off}): "
+                    f"Video {video} is refused"
+                )
+                why = "content is received only while video is received"
+                yield (code, (video_name,), text + _also(fix, content_name, why), fix)
+            elif code == self.content_code:
+                text = (
+                    f"the meeting has content off (Content MaxResolution {self.off}): "
+                    f"Content {content} is refused"
+                )
+                yield (code, (content_name,), text + _also(fix, video_name, video_why), fix)
+            else:
+                receiving = " or ".join(v for v in self.values if v in self.receiving)
+                text = (
+                    f"an attendee who receives content (Content {content}) must also receive "
+                    f"video (Video {receiving}), and Video is {video}"
+                )
+                yield (code, (content_name,), text + _also(fix, video_name, video_why), fix)
+
+    def unchecked(self, value: Mapping[str, Any], facts: Facts) -> tuple[str, ...]:
+        return self.needs_features if facts.resolutions is None else ()
+
+    @property
+    def schema_codes(self) -> tuple[str, ...]:
+        # the rules against the meeting's features are stated where the features are known
+        # (the schema of CreateMeetingWithAttendees, of a meeting profile)
+        return (self.code,)
+
+    def schema(self) -> list[Schema]:
+        receiving = [v for v in self.values if v in self.receiving]
+        return [
+            {
+                "if": _member_in(self.members[2], tuple(receiving)),
+                "then": {"properties": {self.members[1]: {"enum": receiving}}},
+            }
+        ]
+
+
+@cache
+def _requestable(rule: Capabilities, resolutions: Resolutions) -> frozenset[Triple]:
+    return frozenset(
+        (a, v, c)
+        for a, v, c in product(rule.values, repeat=3)
+        if not rule.violations(v, c, resolutions)
+    )
+
+
+@cache
+def _effective(rule: Capabilities, resolutions: Resolutions) -> frozenset[Triple]:
+    return _requestable(rule, resolutions) | {rule.default(resolutions)}
+
+
+def _also(fix: Optional[Mapping[Path, object]], other: str, why: str) -> str:
+    """Why a fix also changes the ``other`` member, when it does."""
+    changed = [value for path, value in (fix or {}).items() if path == (other,)]
+    return f"; the fix also sets {other} to {changed[0]}: {why}" if changed else ""
+
+
+class Transitions(StructureRule):
+    """The attendee's capabilities (``member``, an object of ``names``) replace the current
+    ones (``validate``'s ``previous``): a warning for each that starts sending, audio
+    (``code``) or video and content (``media_code``). Unchecked without the current ones."""
+
+    __slots__ = ("code", "media_code", "member", "names", "sending", "values")
+    needs_previous = True
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        media_code: str,
+        member: str,
+        names: tuple[str, str, str],
+        values: tuple[str, ...],
+        sending: frozenset[str],
+    ) -> None:
+        self.code = code
+        self.media_code = media_code
+        self.member = member
+        self.names = names
+        self.values = values
+        self.sending = sending
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.code, self.media_code)
+
+    def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
+        new = value.get(self.member)
+        if facts.previous is None or not isinstance(new, dict):
+            return
+        for name, code, text in self.changes(facts.previous, new):
+            yield (code, (self.member, name), text, None)
+
+    def unchecked(self, value: Mapping[str, Any], facts: Facts) -> tuple[str, ...]:
+        return self.codes if facts.previous is None and self.member in value else ()
+
+    def changes(self, previous: Triple, new: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
+        """(member, code, message) of each warning for capabilities ``new`` replacing
+        ``previous`` (a value that is not a capability starts nothing)."""
+        after = tuple(
+            str.__str__(v) if isinstance(v, str) and v in self.values else None
+            for v in (new.get(name) for name in self.names)
+        )
+        return _changes(self, previous, after)
+
+
+@cache
+def _changes(
+    rule: Transitions, previous: Triple, after: tuple[Optional[str], ...]
+) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for index, name in enumerate(rule.names):
+        if previous[index] in rule.sending or after[index] not in rule.sending:
+            continue
+        change = f"{name} goes from {previous[index]} to {after[index]}"
+        if index == 0:
+            text = f"{change}: audio flows to the others as soon as the attendee is unmuted"
+            out.append((name, rule.code, text))
+        else:
+            text = f"{change}: remote attendees get the stream only after media renegotiation"
+            out.append((name, rule.media_code, text))
+    return tuple(out)

@@ -1,9 +1,9 @@
 """The rule data: every value set, bound and pattern of the Chime SDK Meetings API that this
 project checks, written once.
 
-The validator (``validator.py``), the capability matrix (``matrix.py``), the JSON Schema
-generator and the generated docs all read these definitions; none of them spells a value set,
-a bound or a pattern of its own.
+The engine (``_writer.py``, ``validator.py``), the JSON Schema generator and the generated
+docs all read these definitions; none of them spells a value set, a bound or a pattern of its
+own. The cross-field rules are objects (``_crossfield.py``) built here from the data.
 
 Sources: the service model ``chime-sdk-meetings/2021-07-15`` shipped in botocore (shapes,
 enums, bounds, required members), and the API reference pages quoted next to each fact.
@@ -12,13 +12,14 @@ enums, bounds, required members), and the API reference pages quoted next to eac
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from types import MappingProxyType
 from typing import NamedTuple, Optional, Union
 
 from ._crossfield import (
     AttendeeLimit,
+    Capabilities,
     CommaList,
     Excludes,
     MeetingRegion,
@@ -26,12 +27,15 @@ from ._crossfield import (
     Renamed,
     Requires,
     StructureRule,
+    Transitions,
     Within,
 )
 
 __all__ = [
     "ATTENDEE_MAX",
+    "CAPABILITY_DEFAULTS",
     "CAPABILITY_MEMBERS",
+    "CAPABILITY_RULES",
     "CONTENT_RESOLUTIONS",
     "DEFAULT_CONTENT_RESOLUTION",
     "DEFAULT_VIDEO_RESOLUTION",
@@ -39,9 +43,11 @@ __all__ = [
     "HIGH_RESOLUTION_MAX_ATTENDEES",
     "MEDIA_CAPABILITIES",
     "MEDIA_REGIONS",
+    "OFF",
     "OPERATIONS",
     "RECEIVING",
     "SENDING",
+    "TRANSITION_RULES",
     "VIDEO_RESOLUTIONS",
     "Boolean",
     "Integer",
@@ -69,6 +75,17 @@ CONTENT_RESOLUTIONS: tuple[str, ...] = ("None", "FHD", "UHD")
 DEFAULT_VIDEO_RESOLUTION = "HD"
 #: ContentFeatures: "The maximum resolution for the meeting content ... Default: FHD".
 DEFAULT_CONTENT_RESOLUTION = "FHD"
+#: The value of MaxResolution, and of a capability, that turns a medium off.
+OFF = "None"
+#: What the service assigns to an attendee created without Capabilities, by (video off,
+#: content off): (Audio, Video, Content).
+CAPABILITY_DEFAULTS: tuple[tuple[tuple[bool, bool], tuple[str, str, str]], ...] = (
+    ((False, False), ("SendReceive", "SendReceive", "SendReceive")),  # documented
+    # documented: "video ... Receive and ... content ... SendReceive"
+    ((True, False), ("SendReceive", "Receive", "SendReceive")),
+    ((False, True), ("SendReceive", "SendReceive", "None")),  # decided
+    ((True, True), ("SendReceive", "None", "None")),  # decided
+)
 #: AttendeeFeatures: with FHD video or UHD content "the maximum number of attendees changes
 #: from the default of 250 to 25" (the bound is the project's reading, rule CHM-E402).
 DEFAULT_MAX_ATTENDEES = 250
@@ -414,8 +431,32 @@ class Structure(NamedTuple):
     #: What a member left out means, where the documentation says (shown by ``explain``).
     absent: Mapping[str, str] = MappingProxyType({})
 
+    @property
+    def enumerated(self) -> bool:
+        """Every member is required and enumerated: the values are finitely many, and the
+        cross-field rules (which may then read no fact but the meeting's resolutions) are
+        decided for each once."""
+        every = all(
+            name in self.required and isinstance(sub, String) and sub.enum is not None
+            for name, sub in self.members.items()
+        )
+        if every and any(r.needs_meeting or r.needs_previous for r in self.rules):
+            raise ValueError(f"{self.name}: an enumerated structure's rules read no meeting")
+        return every
+
 
 Shape = Union[String, Integer, Boolean, ListOf, Structure]
+
+
+def rules_within(shape: Shape) -> Iterator[StructureRule]:
+    """The cross-field rules of every structure within ``shape``, itself included."""
+    if isinstance(shape, ListOf):
+        yield from rules_within(shape.member)
+    elif isinstance(shape, Structure):
+        yield from shape.rules
+        for sub in shape.members.values():
+            yield from rules_within(sub)
+
 
 EXTERNAL_USER_ID = String(
     "ExternalUserId",
@@ -445,11 +486,34 @@ JOIN_TOKEN = String("JoinTokenString", min_length=2, max_length=2048, sensitive=
 PLAIN_STRING = String("String", max_length=4096)
 ARN_STRING = String("Arn", min_length=1, max_length=1024, pattern=ARN, sensitive=True)
 
+#: CHM-E301 to CHM-E303: an attendee's capabilities against the meeting's features and each
+#: other (docs/rules.md has the decision table).
+CAPABILITY_RULES = Capabilities(
+    "CHM-E303",
+    video_code="CHM-E301",
+    content_code="CHM-E302",
+    members=("Audio", "Video", "Content"),
+    values=MEDIA_CAPABILITIES,
+    receiving=RECEIVING,
+    sending=SENDING,
+    off=OFF,
+    defaults=CAPABILITY_DEFAULTS,
+)
 ATTENDEE_CAPABILITIES = Structure(
     "AttendeeCapabilities",
-    {"Audio": MEDIA_CAPABILITY, "Video": MEDIA_CAPABILITY, "Content": MEDIA_CAPABILITY},
-    required=("Audio", "Video", "Content"),
+    dict.fromkeys(CAPABILITY_RULES.members, MEDIA_CAPABILITY),
+    required=CAPABILITY_RULES.members,
     doc="The media capabilities of an attendee: audio, video, or content.",
+    rules=(CAPABILITY_RULES,),
+)
+#: CHM-W304, CHM-W305: an update that makes an attendee start sending.
+TRANSITION_RULES = Transitions(
+    "CHM-W304",
+    media_code="CHM-W305",
+    member="Capabilities",
+    names=CAPABILITY_RULES.members,
+    values=MEDIA_CAPABILITIES,
+    sending=SENDING,
 )
 #: Attendee.MaxCount of MeetingFeatures; the maximum is also the default.
 ATTENDEE_MAX = Integer("AttendeeMax", minimum=1, maximum=DEFAULT_MAX_ATTENDEES)
@@ -756,8 +820,6 @@ class Operation(NamedTuple):
     response: Optional[Structure] = None
     #: The request carries its own MeetingFeatures (CreateMeeting, CreateMeetingWithAttendees).
     creates_meeting: bool = False
-    #: The request changes existing attendees' capabilities (transition warnings apply).
-    updates_capabilities: bool = False
     summary: str = ""
     #: The REST binding of the service model: HTTP method, request URI (with ``{Member}``
     #: placeholders and the fixed query string), and the status of a successful answer.
@@ -765,14 +827,25 @@ class Operation(NamedTuple):
     #: The error shapes the model lists for the operation, in the model's order.
     errors: tuple[str, ...] = ()
 
+    @property
+    def updates_capabilities(self) -> bool:
+        """The request changes existing attendees' capabilities (a rule of the request reads
+        their current ones: the transition warnings)."""
+        return any(rule.needs_previous for rule in self.request.rules)
 
-def _request(name: str, members: Mapping[str, Shape], required: tuple[str, ...]) -> Structure:
+
+def _request(
+    name: str,
+    members: Mapping[str, Shape],
+    required: tuple[str, ...],
+    rules: tuple[StructureRule, ...] = (),
+) -> Structure:
     """``required``: the model's required members. An idempotency token among them is left
     out: the SDKs fill it in, so a request without it is valid (a given one is checked)."""
     needed = tuple(
         n for n in required if not (isinstance(s := members[n], String) and s.idempotency_token)
     )
-    return Structure(f"{name}Request", members, required=needed)
+    return Structure(f"{name}Request", members, required=needed, rules=rules)
 
 
 def _response(name: str, members: Mapping[str, Shape]) -> Structure:
@@ -899,9 +972,9 @@ _OPERATION_LIST = (
             "UpdateAttendeeCapabilities",
             {**_ATTENDEE_REF, "Capabilities": ATTENDEE_CAPABILITIES},
             ("MeetingId", "AttendeeId", "Capabilities"),
+            (TRANSITION_RULES,),
         ),
         _response("UpdateAttendeeCapabilities", {"Attendee": ATTENDEE}),
-        updates_capabilities=True,
         http=("PUT", "/meetings/{MeetingId}/attendees/{AttendeeId}/capabilities", 200),
         errors=(
             "BadRequestException",
@@ -934,8 +1007,8 @@ _OPERATION_LIST = (
                 "Capabilities": ATTENDEE_CAPABILITIES,
             },
             ("MeetingId", "ExcludedAttendeeIds", "Capabilities"),
+            (TRANSITION_RULES,),
         ),
-        updates_capabilities=True,
         http=(
             "PUT",
             "/meetings/{MeetingId}/attendees/capabilities?operation=batch-update-except",

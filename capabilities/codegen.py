@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from typing import Optional
 
 from . import _model as m
-from .validator import operation_name, shape_source
+from ._writer import shape_source
+from .validator import operation_name
 
 __all__ = ["main"]
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Optional
 
 from . import _model as m
-from .matrix import capability_violations, default_triple
 from .rules import PREFIX, RULES, SOURCES, Rule
 
 __all__ = ["main", "render_rules"]
@@ -96,7 +95,7 @@ def _matrix_lines() -> list[str]:
     ]
     for video, content in product(m.MEDIA_CAPABILITIES, repeat=2):
         cells = [
-            ", ".join(capability_violations(video, content, pair)) or "✓"
+            ", ".join(m.CAPABILITY_RULES.violations(video, content, pair)) or "✓"
             for pair in _RESOLUTION_PAIRS
         ]
         lines.append(f"| {video} | {content} | " + " | ".join(cells) + " |")
@@ -112,7 +111,7 @@ def _matrix_lines() -> list[str]:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for video_res, content_res in _RESOLUTION_PAIRS:
-        audio, video, content = default_triple((video_res, content_res))
+        audio, video, content = m.CAPABILITY_RULES.default((video_res, content_res))
         decided = content_res == "None"
         status = "decided" if decided else "documented"
         lines.append(f"| {video_res} | {content_res} | {audio} | {video} | {content} | {status} |")
@@ -172,18 +171,6 @@ def _member_rows(shape: m.Structure, prefix: str, required: bool) -> list[str]:
     return rows
 
 
-def _cross_field_codes(shape: m.Shape) -> list[str]:
-    """The codes of the cross-field rules attached to ``shape`` and the shapes within it."""
-    if isinstance(shape, m.ListOf):
-        return _cross_field_codes(shape.member)
-    if not isinstance(shape, m.Structure):
-        return []
-    codes = [code for rule in shape.rules for code in rule.codes]
-    for sub in shape.members.values():
-        codes += _cross_field_codes(sub)
-    return list(dict.fromkeys(codes))
-
-
 def _operation_lines() -> list[str]:
     lines = [
         "## Members of each operation",
@@ -205,7 +192,7 @@ def _operation_lines() -> list[str]:
             *_member_rows(op.request, "", True),
             "",
         ]
-        codes = _cross_field_codes(op.request)
+        codes = {code for rule in m.rules_within(op.request) for code in rule.codes}
         if codes:
             links = ", ".join(f"[{c}](#{c.lower()})" for c in RULES if c in codes)
             lines += [f"Rules across members: {links}.", ""]

@@ -28,8 +28,8 @@ from itertools import islice
 from typing import Any, Optional
 
 from . import _model as m
+from ._crossfield import Resolutions, Triple
 from ._values import show, type_name
-from .matrix import Resolutions, Triple
 from .report import (
     CapabilityValidationError,
     Finding,
@@ -38,12 +38,10 @@ from .report import (
     make_finding,
 )
 from .validator import (
-    capability_transitions,
     effective_triple,
     features_resolutions,
     meeting_parts,
     part_findings,
-    transition_texts,
     validate,
 )
 
@@ -381,12 +379,7 @@ def _transition_findings(
     here = (*at, "to")
     target = presets[transition["to"]]
     if target is not None:
-        after = known.get(transition["to"])  # the values of a preset that gave no finding
-        warnings = (
-            capability_transitions(previous, target)
-            if after is None
-            else transition_texts(previous, after)
-        )
+        warnings = m.TRANSITION_RULES.changes(previous, target) if isinstance(target, dict) else ()
         return [make_finding(code, here, text) for _, code, text in warnings]
     defaults = _effective(transition["to"], presets, resolutions, known)
     if defaults is None:

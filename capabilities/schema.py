@@ -5,7 +5,7 @@
 source tree and ``python -m capabilities.schema --check`` names the files that are stale.
 
 Nothing here spells a value set, a bound or a pattern: the documents are built from the shapes
-and constants of ``_model.py`` and the capability rules of ``matrix.py``. The schema's
+and constants of ``_model.py`` and their cross-field rules' fragments. The schema's
 valid/invalid equals the validator's ``Report.ok``, with the exceptions that
 ``docs/json-schema.md`` lists (integral floats, rules that need a meeting created elsewhere).
 
@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 from . import _model as m
-from .matrix import requestable_triples
 from .profiles import ACKNOWLEDGEABLE, ACKNOWLEDGED, SCHEMA_MEMBER
 from .rules import RULES
 
@@ -111,7 +110,7 @@ def _capability_limits() -> Mapping[str, Mapping[str, tuple[str, ...]]]:
     """Per meeting resolution member and value, the capabilities a request may set for the
     member of the same name, where that is not all of them (rules CHM-E301, CHM-E302).
 
-    Read from ``matrix.requestable_triples``; the function checks that these per-member limits
+    Read from ``CAPABILITY_RULES.requestable``; the function checks that these per-member limits
     together with the receiving rule (CHM-E303) give exactly the requestable triples of every
     resolution pair, since that is what a schema of independent ``if``/``then`` rules can say.
     """
@@ -121,14 +120,14 @@ def _capability_limits() -> Mapping[str, Mapping[str, tuple[str, ...]]]:
         index = _CAPABILITY_MEMBERS.index(member)
         for value in values:
             pair = {**_DEFAULTS, member: value}
-            triples = requestable_triples((pair["Video"], pair["Content"]))
+            triples = m.CAPABILITY_RULES.requestable((pair["Video"], pair["Content"]))
             allowed = {triple[index] for triple in triples}
             if value == _DEFAULTS[member] and allowed != every:
                 raise RuntimeError(f"the default {member} resolution limits capabilities")
             if allowed != every:
                 limits[member][value] = tuple(c for c in m.MEDIA_CAPABILITIES if c in allowed)
     for video_res, content_res in product(m.VIDEO_RESOLUTIONS, m.CONTENT_RESOLUTIONS):
-        expected = requestable_triples((video_res, content_res))
+        expected = m.CAPABILITY_RULES.requestable((video_res, content_res))
         video_ok = limits["Video"].get(video_res, m.MEDIA_CAPABILITIES)
         content_ok = limits["Content"].get(content_res, m.MEDIA_CAPABILITIES)
         stated = {
@@ -183,16 +182,6 @@ def _capability_rules(features_path: Sequence[str], capabilities_path: Sequence[
                 }
             )
     return {"allOf": rules}
-
-
-def _receiving_rule() -> Schema:
-    """Content receiving needs video receiving (CHM-E303), inside a capabilities object."""
-    receiving = [c for c in m.MEDIA_CAPABILITIES if c in m.RECEIVING]
-    return {
-        "$comment": _comment("CHM-E303"),
-        "if": _member_is(("Content",), receiving),
-        "then": {"properties": {"Video": {"enum": receiving}}},
-    }
 
 
 class _Builder:
@@ -293,21 +282,20 @@ class _Builder:
             out["additionalProperties"] = False
         if shape.required:
             out["required"] = list(shape.required)
-        if shape is m.ATTENDEE_CAPABILITIES:
-            out["allOf"] = [_receiving_rule()]
         fragments = [
-            {"$comment": _comment(*rule.codes), **fragment}
+            {"$comment": _comment(*rule.schema_codes), **fragment}
             for rule in shape.rules
             for fragment in rule.schema()
         ]
         if fragments:
-            out["allOf"] = [*out.get("allOf", ()), *fragments]
+            out["allOf"] = fragments
         return out
 
 
 def _capability_paths(shape: m.Shape, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    """Where AttendeeCapabilities objects sit in ``shape`` (``[]``: each item of a list)."""
-    if shape is m.ATTENDEE_CAPABILITIES:
+    """Where objects whose rules read the meeting's features (AttendeeCapabilities) sit in
+    ``shape`` (``[]``: each item of a list)."""
+    if isinstance(shape, m.Structure) and any(rule.needs_features for rule in shape.rules):
         return [path]
     if isinstance(shape, m.Structure):
         return [

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from capabilities import _model as m
-from capabilities import validator
+from capabilities import _writer
 from capabilities.codegen import main
 
 
@@ -18,7 +18,7 @@ def test_traceback_names_the_generated_file() -> None:
     request = m.OPERATIONS["CreateAttendee"].request
     no_context: Any = object()  # a context without its attributes
     with pytest.raises(AttributeError) as raised:
-        validator._walker(request)({}, (), no_context)
+        _writer.walker(request)({}, (), no_context)
     frame = traceback.extract_tb(raised.value.__traceback__)[-1]
     assert frame.filename == "<chime-capabilities: CreateAttendeeRequest walk>"
     assert frame.lineno is not None
@@ -57,7 +57,7 @@ def test_command_refuses_what_has_no_source(argv: list[str]) -> None:
 def test_shapes_of_one_name_get_their_own_file() -> None:
     first = m.Structure("Twin", {"A": m.BOOLEAN})
     second = m.Structure("Twin", {"B": m.BOOLEAN})
-    names = [validator._walker(shape).__code__.co_filename for shape in (first, second)]
+    names = [_writer.walker(shape).__code__.co_filename for shape in (first, second)]
     assert names[0] != names[1]
     for name, member in zip(names, ("'A'", "'B'")):
         assert member in "".join(linecache.getlines(name))

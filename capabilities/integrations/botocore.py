@@ -36,13 +36,14 @@ import logging
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Literal, Optional, TypeVar, cast
 
 from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
 from typing_extensions import TypeGuard
 
 from .. import _model as m
+from .._crossfield import StructureRule
 from ..report import CapabilityValidationError, Report
 from ..rules import RULES
 from ..types import AttendeeCapabilities, MeetingFeatures
@@ -76,47 +77,40 @@ _PACKAGE = "chime-capabilities"
 SERVICE_NAME = "chime-sdk-meetings"
 
 #: The rules ``validate`` lists in ``Report.unchecked`` when the meeting's features are not
-#: given (a test checks this against the validator).
-FEATURE_RULES = frozenset({"CHM-E301", "CHM-E302"})
+#: given (derived from the rule data).
+FEATURE_RULES = frozenset(
+    code
+    for op in m.OPERATIONS.values()
+    for rule in m.rules_within(op.request)
+    for code in rule.needs_features
+)
 
 _CAPABILITY_MEMBERS = m.CAPABILITY_MEMBERS
 _CONTEXT_KEY = "chime_capabilities_params"
 _UNIQUE_ID = "chime-capabilities.integrations.botocore"
 
 
-def _carries_capabilities(shape: m.Shape) -> bool:
-    if shape is m.ATTENDEE_CAPABILITIES:
-        return True
-    if isinstance(shape, m.Structure):
-        return any(_carries_capabilities(sub) for sub in shape.members.values())
-    return isinstance(shape, m.ListOf) and _carries_capabilities(shape.member)
-
-
-def _meeting_rule_codes(shape: m.Shape) -> frozenset[str]:
-    """The codes of the rules within ``shape`` that read the meeting's MediaRegion."""
-    if isinstance(shape, m.ListOf):
-        return _meeting_rule_codes(shape.member)
-    if not isinstance(shape, m.Structure):
-        return frozenset()
-    codes = {code for rule in shape.rules if rule.needs_meeting for code in rule.codes}
-    for sub in shape.members.values():
-        codes |= _meeting_rule_codes(sub)
-    return frozenset(codes)
+def _needs(op: m.Operation, fact: Callable[[StructureRule], bool]) -> bool:
+    return any(fact(rule) for rule in m.rules_within(op.request))
 
 
 #: The rules that read the meeting's MediaRegion.
 _REGION_RULES = frozenset(
-    code for op in m.OPERATIONS.values() for code in _meeting_rule_codes(op.request)
+    code
+    for op in m.OPERATIONS.values()
+    for rule in m.rules_within(op.request)
+    if rule.needs_meeting
+    for code in rule.codes
 )
 #: Operations with rules that read the meeting's MediaRegion (derived from the rule data).
 _NEEDS_REGION = frozenset(
-    op.name for op in m.OPERATIONS.values() if _meeting_rule_codes(op.request)
+    op.name for op in m.OPERATIONS.values() if _needs(op, lambda rule: rule.needs_meeting)
 )
 #: Attendee operations whose checks need the meeting's features (derived from the rule data).
 _NEEDS_FEATURES = frozenset(
     op.name
     for op in m.OPERATIONS.values()
-    if not op.creates_meeting and _carries_capabilities(op.request)
+    if not op.creates_meeting and _needs(op, lambda rule: bool(rule.needs_features))
 )
 #: Operations that change one attendee's capabilities: the previous ones give the warnings.
 _TAKES_PREVIOUS = frozenset(

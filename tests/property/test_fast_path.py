@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import capabilities
-from capabilities import validator
+from capabilities import _findings, _writer
 from capabilities._model import OPERATIONS
 from tests.property.strategies import (
     REFUSED_BOUNDARY,
@@ -30,8 +30,8 @@ def both(call: Any) -> tuple[capabilities.Report, capabilities.Report]:
     fast = call()
     with pytest.MonkeyPatch.context() as patch:
         # no predicate says "clean": not before the walk, nor inside it (walks written anew)
-        patch.setattr(validator, "_clean", lambda shape: lambda value, ctx: False)
-        patch.setattr(validator, "_WALKER", {})
+        patch.setattr(_writer, "clean", lambda shape: lambda value, ctx: False)
+        patch.setattr(_writer, "_WALKER", {})
         slow = call()
     return fast, slow
 
@@ -104,8 +104,8 @@ def test_valid_requests_take_the_fast_path(
     # MeetingFeatures are always walked (their rule reads several members); the attendees of a
     # CreateMeetingWithAttendees are then judged against the resolutions given to the context.
     params = {key: value for key, value in params.items() if key != "MeetingFeatures"}
-    context = validator._Context(response=False, resolutions=resolutions_of(features))
-    assert validator._clean(OPERATIONS[op].request)(params, context)
+    context = _findings.Context(response=False, resolutions=resolutions_of(features))
+    assert _writer.clean(OPERATIONS[op].request)(params, context)
 
 
 @given(

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import capabilities
+from capabilities import _findings, _writer
 from capabilities import _model as m
-from capabilities import validator
 
 from .strategies import json_values
 from .test_fast_path import _mutate, assert_same, both
@@ -259,11 +259,11 @@ def test_the_fast_path_and_the_walk_agree(
 def test_valid_configurations_and_tags_take_the_fast_path(
     configuration: dict[str, Any], tags: list[dict[str, str]]
 ) -> None:
-    context = validator._Context(response=False, resolutions=None, media_region="us-east-1")
+    context = _findings.Context(response=False, resolutions=None, media_region="us-east-1")
     request = m.OPERATIONS["StartMeetingTranscription"].request
-    assert validator._clean(request)(start(configuration), context)
+    assert _writer.clean(request)(start(configuration), context)
     tag_request = m.OPERATIONS["TagResource"].request
-    assert validator._clean(tag_request)({"ResourceARN": ARN, "Tags": tags}, context)
+    assert _writer.clean(tag_request)({"ResourceARN": ARN, "Tags": tags}, context)
 
 
 @given(json_values())
