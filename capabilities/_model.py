@@ -272,6 +272,7 @@ def _refused(alphabet: str) -> re.Pattern[str]:
     return re.compile("[^" + alphabet + "]")
 
 
+@cache
 def _alphabet(source: str) -> Optional[str]:
     if not (source.startswith("[") and source.endswith("]*")):
         return None
