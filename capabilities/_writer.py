@@ -14,7 +14,6 @@ modes to each other. ``python -m capabilities.codegen Shape`` prints the generat
 
 from __future__ import annotations
 
-import linecache
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -238,6 +237,8 @@ class _Writer:
     def function(self, shape: m.Shape) -> Callable[..., Any]:
         """The compiled function. Its file name, ``<chime-capabilities: Shape walk>``, is
         registered with ``linecache``: tracebacks and profilers show the generated lines."""
+        import linecache  # here: generating code is the first call's work, not the import's
+
         text = self.source(shape)
         lines = text.splitlines(True)
         filename, number = f"<chime-capabilities: {shape.name} {self.name}>", 1
