@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
-from types import MappingProxyType
 from typing import NamedTuple, Optional, Union
 
 from ._crossfield import (
@@ -430,7 +429,7 @@ class Structure(NamedTuple):
     #: The cross-field rules of the object (``_crossfield.py``).
     rules: tuple[StructureRule, ...] = ()
     #: What a member left out means, where the documentation says (shown by ``explain``).
-    absent: Mapping[str, str] = MappingProxyType({})
+    absent: Mapping[str, str] = {}  # shared by the structures that leave it out: never changed
 
     @property
     def enumerated(self) -> bool:
