@@ -180,7 +180,7 @@ def load_json(text: str) -> Document:
     data = _quick(text)
     if data is not _SLOW:
         values = _Later(text, keys=False)
-        return Document(data, "json", values, _Later(text, keys=True, shared=values))
+        return Document(data, "json", values, _Later(text, keys=True, shared=values), [])
     reader = _Reader(text)
     data = reader.document()
     return Document(

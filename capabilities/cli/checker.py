@@ -9,7 +9,6 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, NamedTuple, Optional, cast
 
@@ -62,23 +61,31 @@ class Located(NamedTuple):
     position: Position
 
 
-@dataclass
 class FileResult:
-    """What checking one file gave: findings, or the one-line reason it could not be checked."""
+    """What checking one file gave: findings, or the one-line reason it could not be checked.
+    Filled in as the file is checked."""
 
-    path: str
-    kind: Optional[str] = None
-    operation: Optional[str] = None
-    format: Optional[str] = None
-    #: The first MAX_FINDINGS_SHOWN findings by position.
-    findings: list[Located] = field(default_factory=list)
-    #: Findings by severity, all of them (``findings`` holds the first ones).
-    counts: dict[str, int] = field(default_factory=dict)
-    #: Codes of rules that could not be evaluated, with the reason for each.
-    unchecked: dict[str, str] = field(default_factory=dict)
-    error: Optional[str] = None
-    #: Where the file is wrong, for a parse error.
-    error_position: Optional[Position] = None
+    def __init__(
+        self,
+        path: str,
+        *,
+        format: Optional[str] = None,
+        error: Optional[str] = None,
+        error_position: Optional[Position] = None,
+    ) -> None:
+        self.path = path
+        self.kind: Optional[str] = None
+        self.operation: Optional[str] = None
+        self.format = format
+        #: The first MAX_FINDINGS_SHOWN findings by position.
+        self.findings: list[Located] = []
+        #: Findings by severity, all of them (``findings`` holds the first ones).
+        self.counts: dict[str, int] = {}
+        #: Codes of rules that could not be evaluated, with the reason for each.
+        self.unchecked: dict[str, str] = {}
+        self.error = error
+        #: Where the file is wrong, for a parse error.
+        self.error_position = error_position
 
     @classmethod
     def failed(cls, path: str, error: LoadError) -> FileResult:
