@@ -15,7 +15,6 @@ This module imports nothing of the package: ``_model.py`` builds the rules from 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from itertools import islice, product
 from typing import Any, Optional, Protocol, Union
@@ -114,6 +113,8 @@ class StructureRule:
     several), its findings and whether a value gives none, the codes it cannot evaluate
     without the meeting, and its JSON Schema fragments."""
 
+    __slots__ = ()
+
     code: str
     #: The rule reads the meeting (its MediaRegion), given to ``validate`` as ``meeting``.
     needs_meeting = False
@@ -155,12 +156,14 @@ class StructureRule:
         return self.codes
 
 
-@dataclass(frozen=True)
 class OneOf(StructureRule):
     """Exactly one of ``members`` is given."""
 
-    code: str
-    members: tuple[str, ...]
+    __slots__ = ("code", "members")
+
+    def __init__(self, code: str, members: tuple[str, ...]) -> None:
+        self.code = code
+        self.members = members
 
     def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         present = [name for name in self.members if given(value, name)]
@@ -177,13 +180,15 @@ class OneOf(StructureRule):
         return [{"oneOf": [given_schema(name) for name in self.members]}]
 
 
-@dataclass(frozen=True)
 class Excludes(StructureRule):
     """When ``member`` is given, none of ``others`` may be."""
 
-    code: str
-    member: str
-    others: tuple[str, ...]
+    __slots__ = ("code", "member", "others")
+
+    def __init__(self, code: str, member: str, others: tuple[str, ...]) -> None:
+        self.code = code
+        self.member = member
+        self.others = others
 
     def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         if given(value, self.member):
@@ -203,17 +208,28 @@ class Excludes(StructureRule):
         ]
 
 
-@dataclass(frozen=True)
 class Requires(StructureRule):
     """``member`` is given only with every one of ``all_of`` and at least one of ``any_of``.
     ``fix_remove``: the fix removes ``member``. ``in_schema`` False for a warning."""
 
-    code: str
-    member: str
-    all_of: tuple[str, ...] = ()
-    any_of: tuple[str, ...] = ()
-    fix_remove: bool = False
-    in_schema: bool = True
+    __slots__ = ("all_of", "any_of", "code", "fix_remove", "in_schema", "member")
+
+    def __init__(
+        self,
+        code: str,
+        member: str,
+        *,
+        all_of: tuple[str, ...] = (),
+        any_of: tuple[str, ...] = (),
+        fix_remove: bool = False,
+        in_schema: bool = True,
+    ) -> None:
+        self.code = code
+        self.member = member
+        self.all_of = all_of
+        self.any_of = any_of
+        self.fix_remove = fix_remove
+        self.in_schema = in_schema
 
     def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         if not given(value, self.member):
@@ -237,7 +253,6 @@ class Requires(StructureRule):
         return [{"if": given_schema(self.member), "then": {"allOf": then}}]
 
 
-@dataclass(frozen=True)
 class CommaList(StructureRule):
     """A string of comma-separated items, each (trimmed of spaces when ``trim``) one of
     ``values``.
@@ -246,15 +261,40 @@ class CommaList(StructureRule):
     others. ``dialect_code``: two items with the same part before ``-`` (one dialect per
     language). ``many_code``: more than ``max_recommended`` items (a warning)."""
 
-    code: str
-    member: str
-    values: tuple[str, ...]
-    min_items: int = 1
-    trim: bool = False
-    alone: Optional[str] = None
-    dialect_code: Optional[str] = None
-    many_code: Optional[str] = None
-    max_recommended: Optional[int] = None
+    __slots__ = (
+        "alone",
+        "code",
+        "dialect_code",
+        "many_code",
+        "max_recommended",
+        "member",
+        "min_items",
+        "trim",
+        "values",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        member: str,
+        values: tuple[str, ...],
+        *,
+        min_items: int = 1,
+        trim: bool = False,
+        alone: Optional[str] = None,
+        dialect_code: Optional[str] = None,
+        many_code: Optional[str] = None,
+        max_recommended: Optional[int] = None,
+    ) -> None:
+        self.code = code
+        self.member = member
+        self.values = values
+        self.min_items = min_items
+        self.trim = trim
+        self.alone = alone
+        self.dialect_code = dialect_code
+        self.many_code = many_code
+        self.max_recommended = max_recommended
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -309,16 +349,18 @@ class CommaList(StructureRule):
         return [{"properties": {self.member: {"pattern": pattern}}}]
 
 
-@dataclass(frozen=True)
 class Within(StructureRule):
     """``member``'s value is one of the comma-separated items of ``listing``, when both and
     ``when`` are given (without ``when``, another rule reports the member). JSON Schema cannot
     express it. The fix removes ``member``."""
 
-    code: str
-    member: str
-    listing: str
-    when: str
+    __slots__ = ("code", "listing", "member", "when")
+
+    def __init__(self, code: str, member: str, listing: str, *, when: str) -> None:
+        self.code = code
+        self.member = member
+        self.listing = listing
+        self.when = when
 
     def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         item, text = value.get(self.member), value.get(self.listing)
@@ -332,18 +374,27 @@ class Within(StructureRule):
             yield (self.code, (self.member,), message, {(self.member,): None})
 
 
-@dataclass(frozen=True)
 class Renamed(StructureRule):
     """With ``switch`` given, ``plain`` members are refused in favour of their ``switched``
     twins, and the other way round without it. The fix renames the member where the value
     suits the other one and the other one is absent."""
 
-    code: str
-    switch: str
-    #: (member without the switch, member with it)
-    pairs: tuple[tuple[str, str], ...]
-    #: Whether a value of a member without the switch is valid for its twin.
-    suits_switched: Callable[[str], bool]
+    __slots__ = ("code", "pairs", "suits_switched", "switch")
+
+    def __init__(
+        self,
+        code: str,
+        switch: str,
+        pairs: tuple[tuple[str, str], ...],
+        *,
+        suits_switched: Callable[[str], bool],
+    ) -> None:
+        self.code = code
+        self.switch = switch
+        #: (member without the switch, member with it)
+        self.pairs = pairs
+        #: Whether a value of a member without the switch is valid for its twin.
+        self.suits_switched = suits_switched
 
     def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         on = given(value, self.switch)
@@ -374,16 +425,18 @@ class Renamed(StructureRule):
         ]
 
 
-@dataclass(frozen=True)
 class MeetingRegion(StructureRule):
     """``member`` left out means the meeting's MediaRegion; warn when that is known and not
     one of ``regions``, and suggest ``suggested``. Unchecked when the meeting is unknown."""
 
-    code: str
-    member: str
-    regions: tuple[str, ...]
-    suggested: str
+    __slots__ = ("code", "member", "regions", "suggested")
     needs_meeting = True
+
+    def __init__(self, code: str, member: str, regions: tuple[str, ...], suggested: str) -> None:
+        self.code = code
+        self.member = member
+        self.regions = regions
+        self.suggested = suggested
 
     def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
         media_region = facts.media_region
@@ -399,16 +452,25 @@ class MeetingRegion(StructureRule):
         return self.codes if facts.media_region is None and self.member not in value else ()
 
 
-@dataclass(frozen=True)
 class AttendeeLimit(StructureRule):
     """A ``high`` resolution (per member, the ``MaxResolution`` values that count as high;
     a left-out resolution is a default, never high) needs ``Attendee.MaxCount`` (``code``),
     at most ``limit`` (``over_code``). The fix sets it to ``limit``."""
 
-    code: str
-    over_code: str
-    high: tuple[tuple[str, tuple[str, ...]], ...]
-    limit: int
+    __slots__ = ("code", "high", "limit", "over_code")
+
+    def __init__(
+        self,
+        code: str,
+        over_code: str,
+        *,
+        high: tuple[tuple[str, tuple[str, ...]], ...],
+        limit: int,
+    ) -> None:
+        self.code = code
+        self.over_code = over_code
+        self.high = high
+        self.limit = limit
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -459,7 +521,6 @@ def _member_in(name: str, values: tuple[str, ...]) -> Schema:
     return {"required": [name], "properties": {name: {"enum": list(values)}}}
 
 
-@dataclass(frozen=True, eq=False)
 class Capabilities(StructureRule):
     """An attendee's capabilities (``members``: audio, video, content, each one of
     ``values``) against the meeting's features and each other: no video where the meeting has
@@ -472,15 +533,40 @@ class Capabilities(StructureRule):
     if video does not receive; audio never needs a change. A response holds *effective*
     capabilities: what a request may set, or the default assignment."""
 
-    code: str
-    video_code: str
-    content_code: str
-    members: tuple[str, str, str]
-    values: tuple[str, ...]
-    receiving: frozenset[str]
-    sending: frozenset[str]
-    off: str
-    defaults: tuple[tuple[tuple[bool, bool], Triple], ...]
+    __slots__ = (
+        "code",
+        "content_code",
+        "defaults",
+        "members",
+        "off",
+        "receiving",
+        "sending",
+        "values",
+        "video_code",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        video_code: str,
+        content_code: str,
+        members: tuple[str, str, str],
+        values: tuple[str, ...],
+        receiving: frozenset[str],
+        sending: frozenset[str],
+        off: str,
+        defaults: tuple[tuple[tuple[bool, bool], Triple], ...],
+    ) -> None:
+        self.code = code
+        self.video_code = video_code
+        self.content_code = content_code
+        self.members = members
+        self.values = values
+        self.receiving = receiving
+        self.sending = sending
+        self.off = off
+        self.defaults = defaults
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -625,19 +711,30 @@ def _also(fix: Optional[Mapping[Path, object]], other: str, why: str) -> str:
     return f"; the fix also sets {other} to {changed[0]}: {why}" if changed else ""
 
 
-@dataclass(frozen=True, eq=False)
 class Transitions(StructureRule):
     """The attendee's capabilities (``member``, an object of ``names``) replace the current
     ones (``validate``'s ``previous``): a warning for each that starts sending, audio
     (``code``) or video and content (``media_code``). Unchecked without the current ones."""
 
-    code: str
-    media_code: str
-    member: str
-    names: tuple[str, str, str]
-    values: tuple[str, ...]
-    sending: frozenset[str]
+    __slots__ = ("code", "media_code", "member", "names", "sending", "values")
     needs_previous = True
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        media_code: str,
+        member: str,
+        names: tuple[str, str, str],
+        values: tuple[str, ...],
+        sending: frozenset[str],
+    ) -> None:
+        self.code = code
+        self.media_code = media_code
+        self.member = member
+        self.names = names
+        self.values = values
+        self.sending = sending
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -684,7 +781,6 @@ def _changes(
     return tuple(out)
 
 
-@dataclass(frozen=True, eq=False)
 class PresetTransitions(StructureRule):
     """The transitions of a meeting profile: each (an object of ``transitions``) names a
     ``from`` and a ``to`` member of ``presets`` (``code`` for a name that is none), and is the
@@ -696,13 +792,35 @@ class PresetTransitions(StructureRule):
     transition's ``acknowledged`` is a list of codes of ``changes``; any other acknowledges
     nothing."""
 
-    code: str
-    capabilities: Capabilities
-    changes: Transitions
-    presets: str = "presets"
-    transitions: str = "transitions"
-    names: tuple[str, str] = ("from", "to")
-    acknowledged: str = "acknowledged"
+    __slots__ = (
+        "acknowledged",
+        "capabilities",
+        "changes",
+        "code",
+        "names",
+        "presets",
+        "transitions",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        capabilities: Capabilities,
+        changes: Transitions,
+        presets: str = "presets",
+        transitions: str = "transitions",
+        names: tuple[str, str] = ("from", "to"),
+        acknowledged: str = "acknowledged",
+    ) -> None:
+        self.code = code
+        self.capabilities = capabilities
+        self.changes = changes
+        self.presets = presets
+        self.transitions = transitions
+        self.names = names
+        self.acknowledged = acknowledged
+
     costly = True
 
     @property

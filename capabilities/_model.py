@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from functools import cached_property
-from typing import Optional, Union
+from functools import cache
+from typing import NamedTuple, Optional, Union
 
 from ._crossfield import (
     AttendeeLimit,
@@ -212,8 +211,7 @@ MEDIA_REGIONS: tuple[str, ...] = (
 # --- patterns -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     """A documented pattern, matched against the whole value.
 
     ``source`` is written in the subset of regular-expression syntax that Python's ``re`` and
@@ -233,32 +231,28 @@ class Pattern:
     #: subset. docs/json-schema.md names each one.
     schema: Optional[str] = None
 
-    @cached_property
+    @property
     def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.source)
+        """The pattern compiled, on first use."""
+        return _compiled(self.source)
 
     def fullmatch(self, value: str) -> bool:
         if self.length is not None and len(value) != self.length:
             return False
         return self.compiled.fullmatch(value) is not None
 
-    @cached_property
+    @property
     def alphabet(self) -> Optional[str]:
         """For a pattern that is one character class repeated (``[...]*``), the class's body;
         None for any other pattern."""
         return _alphabet(self.source)
 
-    @cached_property
-    def _refused(self) -> re.Pattern[str]:
-        if self.alphabet is None:
-            raise ValueError(f"not a single-class pattern: {self.documented}")
-        if self.alphabet.startswith("^"):  # a negated class: its body is what it refuses
-            return re.compile("[" + self.alphabet[1:] + "]")
-        return re.compile("[^" + self.alphabet + "]")
-
     def first_disallowed(self, value: str) -> Optional[int]:
         """Index of the first character outside a ``[...]*`` pattern's alphabet."""
-        found = self._refused.search(value)
+        alphabet = self.alphabet
+        if alphabet is None:
+            raise ValueError(f"not a single-class pattern: {self.documented}")
+        found = _refused(alphabet).search(value)
         return None if found is None else found.start()
 
     @property
@@ -271,6 +265,20 @@ class Pattern:
         return f"^(?:{self.schema or self.source})$(?!\\n)"
 
 
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+@cache
+def _refused(alphabet: str) -> re.Pattern[str]:
+    """The characters a ``[alphabet]*`` pattern refuses, as a class."""
+    if alphabet.startswith("^"):  # a negated class: its body is what it refuses
+        return re.compile("[" + alphabet[1:] + "]")
+    return re.compile("[^" + alphabet + "]")
+
+
+@cache
 def _alphabet(source: str) -> Optional[str]:
     if not (source.startswith("[") and source.endswith("]*")):
         return None
@@ -360,8 +368,7 @@ PII_ENTITY_TYPES = Pattern(source="[A-Z_, ]+", documented="^[A-Z_, ]+")
 # --- shapes -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OtherValues:
+class OtherValues(NamedTuple):
     """The values of a sibling enumeration (a content resolution given as a video one): such a
     value is reported with ``code``, as ``"<value> is a <said>; <own> allows ..."``."""
 
@@ -371,8 +378,7 @@ class OtherValues:
     own: str
 
 
-@dataclass(frozen=True)
-class String:
+class String(NamedTuple):
     """A string member. ``pattern_code`` is the rule reported when ``pattern`` fails."""
 
     name: str
@@ -402,20 +408,17 @@ class String:
     format_code: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class Integer:
+class Integer(NamedTuple):
     name: str
     minimum: Optional[int] = None
     maximum: Optional[int] = None
 
 
-@dataclass(frozen=True)
-class Boolean:
+class Boolean(NamedTuple):
     name: str
 
 
-@dataclass(frozen=True)
-class ListOf:
+class ListOf(NamedTuple):
     name: str
     member: Shape
     min_items: Optional[int] = None
@@ -428,8 +431,7 @@ class ListOf:
     format_code: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class MapOf:
+class MapOf(NamedTuple):
     """An object of any member names, each member's value a ``value`` (or null, when
     ``nullable``). A shape of the project's own file format: the service has none."""
 
@@ -441,8 +443,7 @@ class MapOf:
     format_code: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class Structure:
+class Structure(NamedTuple):
     name: str
     members: Mapping[str, Shape]
     required: tuple[str, ...] = ()
@@ -452,14 +453,14 @@ class Structure:
     #: The cross-field rules of the object (``_crossfield.py``).
     rules: tuple[StructureRule, ...] = ()
     #: What a member left out means, where the documentation says (shown by ``explain``).
-    absent: Mapping[str, str] = field(default_factory=dict)
+    absent: Mapping[str, str] = {}  # shared by the structures that leave it out: never changed
     #: The member holding the features of the meeting the rules within are checked against
     #: (a request that creates a meeting, a meeting profile).
     features_member: Optional[str] = None
     #: As String.format_code; also for a missing or an unknown member.
     format_code: Optional[str] = None
 
-    @cached_property
+    @property
     def enumerated(self) -> bool:
         """Every member is required and enumerated: the values are finitely many, and the
         cross-field rules (which may then read no fact but the meeting's resolutions) are
@@ -499,8 +500,8 @@ EXTERNAL_USER_ID = String(
     reserved_prefix=True,
 )
 #: The same rules as ExternalUserId (the reference gives one pattern for the three members).
-EXTERNAL_MEETING_ID = replace(EXTERNAL_USER_ID, name="ExternalMeetingId")
-MEETING_HOST_ID = replace(EXTERNAL_USER_ID, name="MeetingHostId")
+EXTERNAL_MEETING_ID = EXTERNAL_USER_ID._replace(name="ExternalMeetingId")
+MEETING_HOST_ID = EXTERNAL_USER_ID._replace(name="MeetingHostId")
 GUID_STRING = String("GuidString", pattern=GUID, pattern_code="CHM-E203")
 MEDIA_CAPABILITY = String("MediaCapabilities", enum=MEDIA_CAPABILITIES)
 CLIENT_TOKEN = String(
@@ -872,15 +873,14 @@ MEETING = Structure(
 )
 
 
-@dataclass(frozen=True)
-class Operation:
+class Operation(NamedTuple):
     """One covered API operation: its request shape and, where it has one, its response."""
 
     name: str
     method: str  # the boto3 client method
     request: Structure
     response: Optional[Structure] = None
-    summary: str = field(default="", compare=False)
+    summary: str = ""
     #: The REST binding of the service model: HTTP method, request URI (with ``{Member}``
     #: placeholders and the fixed query string), and the status of a successful answer.
     http: tuple[str, str, int] = ("POST", "/", 200)
@@ -1362,8 +1362,8 @@ PROFILE = Structure(
 #: A string member a profile file may have at its top level, for editors to find its schema.
 _SCHEMA_REFERENCE = {"$schema": String("SchemaReference", format_code=PROFILE_FORMAT_CODE)}
 #: A file of one profile.
-PROFILE_FILE = replace(
-    PROFILE, name="MeetingProfileFile", members={**PROFILE.members, **_SCHEMA_REFERENCE}
+PROFILE_FILE = PROFILE._replace(
+    name="MeetingProfileFile", members={**PROFILE.members, **_SCHEMA_REFERENCE}
 )
 #: A file of several profiles.
 PROFILES_FILE = Structure(

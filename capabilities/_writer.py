@@ -14,7 +14,6 @@ modes to each other. ``python -m capabilities.codegen Shape`` prints the generat
 
 from __future__ import annotations
 
-import linecache
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -82,7 +81,8 @@ def rule_findings(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx:
 
 
 def usable(shape: m.Shape, value: object) -> bool:
-    """An object or list member of the right type; a scalar member without finding."""
+    """An object or list member of the right type; a scalar member without finding (the
+    predicate says so for most; it is sound, so where it does not, the walk decides)."""
     if isinstance(shape, (m.Structure, m.MapOf)):
         return isinstance(value, dict)
     if isinstance(shape, m.ListOf):
@@ -94,7 +94,7 @@ def usable(shape: m.Shape, value: object) -> bool:
     return not scratch.findings
 
 
-#: The context of the predicate of a scalar, which reads it and writes nothing to it.
+#: The context ``usable`` gives the predicate of a scalar, which writes nothing to it.
 _SCALAR_PROBE = Context(response=False, resolutions=None, cross_field=False)
 
 
@@ -231,6 +231,8 @@ class _Writer:
     def function(self, shape: m.Shape) -> Callable[..., Any]:
         """The compiled function. Its file name, ``<chime-capabilities: Shape walk>``, is
         registered with ``linecache``: tracebacks and profilers show the generated lines."""
+        import linecache  # here: generating code is the first call's work, not the import's
+
         text = self.source(shape)
         lines = text.splitlines(True)
         filename, number = f"<chime-capabilities: {shape.name} {self.name}>", 1
@@ -558,7 +560,8 @@ class _Writer:
         at, this = f"({where},)", self.constant(shape)
         with self.unless(self.not_of_type(v, "dict"), f.wrong_type, this, v, at):
             count = self.variable()  # members found; any other key is unknown
-            self.line(f"{count} = 0")
+            # past its check, a required member is there in the predicate: counted at once
+            self.line(f"{count} = {len(shape.required) if not self.walk else 0}")
             members: list[str] = []
             for name, sub in shape.members.items():
                 member = self.variable()
@@ -566,10 +569,11 @@ class _Writer:
                 self.line(f"{member} = {v}.get({name!r}, _MISSING)")
                 if name in shape.required:
                     with self.unless(f"{member} is _MISSING", f.missing, this, repr(name), at):
-                        self.line(f"{count} += 1")
+                        if self.walk:
+                            self.line(f"{count} += 1")
                         self.generate_member(sub, member, f"{where}, {name!r}")
                 else:
-                    self.line(f"if {member} is None and response: {count} += 1  # absent")
+                    self.line(f"if response and {member} is None: {count} += 1  # absent")
                     with self.block(f"elif {member} is not _MISSING:"):
                         self.line(f"{count} += 1")
                         self.generate_member(sub, member, f"{where}, {name!r}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +17,8 @@ def apply_fixes(document: Any, fixes: Mapping[str, object]) -> Any:
     Missing objects on the way are created; ``document`` itself is never changed. Pass
     ``report.fixes`` to apply every suggestion of a report.
     """
+    import copy  # here: a check needs no copy
+
     out = copy.deepcopy(document)
     for path, value in fixes.items():
         parts = tokens(path)

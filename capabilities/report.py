@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Optional, Union
+from typing import NamedTuple, Optional, Union
 
 from .rules import RULES, Severity
 
@@ -41,8 +40,7 @@ def tokens(path: str) -> tuple[str, ...]:
     return tuple(t.replace("~1", "/").replace("~0", "~") for t in path.split("/")[1:])
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem (or note) about one value of a request or response.
 
     ``path`` is an RFC 6901 JSON Pointer into what was validated; ``location`` is the same as a
@@ -55,10 +53,14 @@ class Finding:
     location: Location
     message: str
     exception: Optional[str] = None
-    fix: Optional[Mapping[str, object]] = field(default=None, hash=False)
+    fix: Optional[Mapping[str, object]] = None
     #: The finding is about the member's name rather than its value (an unknown member): a
     #: file position points at the key.
-    on_key: bool = field(default=False, compare=False, repr=False)
+    on_key: bool = False
+
+    def __hash__(self) -> int:
+        # Without the fix, a mapping.
+        return hash((self.code, self.location, self.message))
 
     @property
     def path(self) -> str:
@@ -87,8 +89,7 @@ def make_finding(
 _ORDER = attrgetter("location", "code", "message")
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """Every finding about one request or response, sorted by path, then code.
 
     ``unchecked`` holds the codes of rules that could not be evaluated because what they need

@@ -11,10 +11,7 @@ duplicate keys), 6 transcription settings, 7 tags. Select or ignore rules by pre
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Optional, Union
-
-from typing_extensions import Literal
+from typing import Any, Literal, NamedTuple, Optional, Union
 
 from . import _model as m
 
@@ -60,8 +57,7 @@ SOURCES: Mapping[str, str] = {
 PROJECT_SOURCES = frozenset({"profiles"})
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A minimal input that breaks a rule, and the same input fixed (as ``ruff rule`` shows).
 
     A test checks each one with the engine: ``broken`` gives this rule and no other finding,
@@ -111,8 +107,7 @@ def as_json(value: Union[Mapping[str, Any], str], indent: Optional[int] = None) 
     return value if isinstance(value, str) else json.dumps(value, indent=indent)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     severity: Severity
     summary: str

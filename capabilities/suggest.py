@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -37,6 +36,8 @@ def _meant(name: str, names: tuple[str, ...]) -> Optional[str]:
     folded = {candidate.casefold(): candidate for candidate in names}
     meant = folded.get(name.casefold())
     if meant is None:
+        import difflib  # here: most names are right, and most slips are of case
+
         close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.8)
         meant = folded[close[0]] if close else None
     return meant

@@ -10,16 +10,20 @@ The ``Literal`` value sets are spelled here because a type checker cannot read t
 ``_model.py``; ``tests/integrations/test_types.py`` checks that they and the members of every
 class equal the rule data, so the two cannot drift apart.
 
-This module imports nothing but ``typing`` and ``typing_extensions``.
+This module imports nothing but ``typing`` (and ``typing_extensions`` before Python 3.11).
 """
 
 # No ``from __future__ import annotations`` here: under it, Python before 3.11 cannot see
 # ``Required`` at run time and ``__required_keys__`` would be wrong.
 
+import sys
 from collections.abc import Sequence
 from typing import Literal
 
-from typing_extensions import Required, TypedDict
+if sys.version_info >= (3, 11):
+    from typing import Required, TypedDict
+else:
+    from typing_extensions import Required, TypedDict
 
 __all__ = [
     "AttendeeCapabilities",

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping, MutableMapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Any, NamedTuple, Optional
 
 from ..report import Finding, escape_token
@@ -68,8 +67,7 @@ class LoadError(ValueError):
         self.position = position
 
 
-@dataclass
-class Document:
+class Document(NamedTuple):
     """A parsed file: its data and where each value (and each member's key) starts."""
 
     data: object
@@ -77,10 +75,10 @@ class Document:
     #: JSON Pointer -> position of the value; "" is the whole document.
     positions: Mapping[str, Position]
     #: JSON Pointer of a member -> position of its key.
-    key_positions: Mapping[str, Position] = field(default_factory=dict)
+    key_positions: Mapping[str, Position] = {}  # shared by documents without: never changed
     #: Findings about the file itself (CHM-E502 duplicate keys, CHM-E101 NaN/Infinity in JSON), each
     #: with its own position (the value it is about may have been replaced by a later one).
-    findings: list[tuple[Finding, Position]] = field(default_factory=list)
+    findings: Sequence[tuple[Finding, Position]] = ()
     #: Pointers of values that are also the value of a sensitive member (a YAML alias can
     #: place one anywhere): findings about them and inside them do not show their message.
     hidden: frozenset[str] = frozenset()

@@ -18,8 +18,8 @@ import json
 import json.decoder
 import json.scanner
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any, Optional
+from collections.abc import Callable, Iterator, Mapping
+from typing import Optional, cast
 
 from .._values import show
 from ..report import Finding, escape_token, make_finding, tokens
@@ -37,9 +37,16 @@ from ._document import (
 __all__ = ["load_json"]
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+#: The ':' after a member's name, and the ',' between two items, with the whitespace around.
+_COLON = re.compile(r"[ \t\n\r]*:[ \t\n\r]*")
+_COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
 _NUMBER = json.scanner.NUMBER_RE
-#: The standard library's string decoder (C-accelerated where available).
-_SCANSTRING: Any = json.decoder.scanstring  # type: ignore[attr-defined]
+#: The standard library's string decoder (C-accelerated where available): the text, the offset
+#: after the opening quote, strict -> the string and the offset after its closing quote.
+_SCANSTRING = cast(
+    "Callable[[str, int, bool], tuple[str, int]]",
+    json.decoder.scanstring,  # type: ignore[attr-defined]
+)
 _CONSTANTS: dict[str, object] = {"true": True, "false": False, "null": None}
 _NON_STANDARD = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
 
@@ -105,10 +112,9 @@ class _Reader:
 
     def string(self, index: int) -> tuple[str, int]:
         try:
-            value, end = _SCANSTRING(self.text, index + 1, True)
+            return _SCANSTRING(self.text, index + 1, True)
         except json.JSONDecodeError as error:
             raise self.fail(error.pos, error.msg.split(":")[0].lower()) from None
-        return str(value), int(end)
 
     def obj(self, index: int, pointer: str, depth: int) -> tuple[dict[str, object], int]:
         if depth > MAX_DEPTH:
@@ -116,10 +122,10 @@ class _Reader:
         text = self.text
         result: dict[str, object] = {}
         index = self.skip(index + 1)
-        if index < len(text) and text[index] == "}":
+        if text.startswith("}", index):
             return result, index + 1
         while True:
-            if index >= len(text) or text[index] != '"':
+            if not text.startswith('"', index):
                 raise self.fail(index, "expected a member name in double quotes")
             key_offset = index
             key, index = self.string(index)
@@ -135,16 +141,17 @@ class _Reader:
                 self.findings.append((finding, self.lines.position(key_offset)))
                 forget(self.positions, self.key_positions, child, result[key])
             self.key_positions[child] = key_offset
-            index = self.skip(index)
-            if index >= len(text) or text[index] != ":":
-                raise self.fail(index, "expected ':' after a member name")
-            value, index = self.value(self.skip(index + 1), child, depth)
+            colon = _COLON.match(text, index)
+            if colon is None:
+                raise self.fail(self.skip(index), "expected ':' after a member name")
+            value, index = self.value(colon.end(), child, depth)
             result[key] = value
-            index = self.skip(index)
-            if index < len(text) and text[index] == ",":
-                index = self.skip(index + 1)
+            comma = _COMMA.match(text, index)
+            if comma is not None:
+                index = comma.end()
                 continue
-            if index < len(text) and text[index] == "}":
+            index = self.skip(index)
+            if text.startswith("}", index):
                 return result, index + 1
             raise self.fail(index, "expected ',' or '}'")
 
@@ -154,16 +161,17 @@ class _Reader:
         text = self.text
         result: list[object] = []
         index = self.skip(index + 1)
-        if index < len(text) and text[index] == "]":
+        if text.startswith("]", index):
             return result, index + 1
         while True:
             value, index = self.value(index, self.budget.child(pointer, str(len(result))), depth)
             result.append(value)
-            index = self.skip(index)
-            if index < len(text) and text[index] == ",":
-                index = self.skip(index + 1)
+            comma = _COMMA.match(text, index)
+            if comma is not None:
+                index = comma.end()
                 continue
-            if index < len(text) and text[index] == "]":
+            index = self.skip(index)
+            if text.startswith("]", index):
                 return result, index + 1
             raise self.fail(index, "expected ',' or ']'")
 
@@ -172,7 +180,7 @@ def load_json(text: str) -> Document:
     data = _quick(text)
     if data is not _SLOW:
         values = _Later(text, keys=False)
-        return Document(data, "json", values, _Later(text, keys=True, shared=values))
+        return Document(data, "json", values, _Later(text, keys=True, shared=values), [])
     reader = _Reader(text)
     data = reader.document()
     return Document(
@@ -202,11 +210,15 @@ def _constant(name: str) -> object:
     raise _Slow  # NaN, Infinity, -Infinity (CHM-E101)
 
 
+#: ``json.loads`` with these hooks, built once rather than at each call.
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)
+
+
 def _quick(text: str) -> object:
     """``json.loads(text)`` when the reader would give the same data and nothing else
     (no finding, no refusal); ``_SLOW`` otherwise."""
     try:
-        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
+        data = _DECODER.decode(text)
         budget = PointerBudget(text)
         if not _surely_within_limits(text, budget):
             _within_limits(data, budget)

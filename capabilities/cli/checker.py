@@ -9,9 +9,8 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, Optional, cast
+from typing import Any, NamedTuple, Optional, cast
 
 from .. import _model as m
 from ..profiles import check_profiles, is_profile_document, iter_profiles
@@ -71,31 +70,38 @@ _UNCHECKED_REASONS = _unchecked_reasons()
 _PROFILE_FEATURE_RULES = (*m.CAPABILITY_RULES.needs_features, *m.TRANSITION_RULES.codes)
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A finding and where its value is written in the file."""
 
     finding: Finding
     position: Position
 
 
-@dataclass
 class FileResult:
-    """What checking one file gave: findings, or the one-line reason it could not be checked."""
+    """What checking one file gave: findings, or the one-line reason it could not be checked.
+    Filled in as the file is checked."""
 
-    path: str
-    kind: Optional[str] = None
-    operation: Optional[str] = None
-    format: Optional[str] = None
-    #: The first MAX_FINDINGS_SHOWN findings by position.
-    findings: list[Located] = field(default_factory=list)
-    #: Findings by severity, all of them (``findings`` holds the first ones).
-    counts: dict[str, int] = field(default_factory=dict)
-    #: Codes of rules that could not be evaluated, with the reason for each.
-    unchecked: dict[str, str] = field(default_factory=dict)
-    error: Optional[str] = None
-    #: Where the file is wrong, for a parse error.
-    error_position: Optional[Position] = None
+    def __init__(
+        self,
+        path: str,
+        *,
+        format: Optional[str] = None,
+        error: Optional[str] = None,
+        error_position: Optional[Position] = None,
+    ) -> None:
+        self.path = path
+        self.kind: Optional[str] = None
+        self.operation: Optional[str] = None
+        self.format = format
+        #: The first MAX_FINDINGS_SHOWN findings by position.
+        self.findings: list[Located] = []
+        #: Findings by severity, all of them (``findings`` holds the first ones).
+        self.counts: dict[str, int] = {}
+        #: Codes of rules that could not be evaluated, with the reason for each.
+        self.unchecked: dict[str, str] = {}
+        self.error = error
+        #: Where the file is wrong, for a parse error.
+        self.error_position = error_position
 
     @classmethod
     def failed(cls, path: str, error: LoadError) -> FileResult:
@@ -111,8 +117,7 @@ class FileResult:
         return sum(self.counts.values()) - len(self.findings)
 
 
-@dataclass(frozen=True)
-class RuleFilter:
+class RuleFilter(NamedTuple):
     """``--select`` / ``--ignore`` by code prefix: ignore wins; no select means all."""
 
     select: tuple[str, ...] = ()
@@ -126,6 +131,10 @@ class RuleFilter:
         if any(code.startswith(prefix) for prefix in self.ignore):
             return False
         return not self.select or any(code.startswith(prefix) for prefix in self.select)
+
+
+#: No --select, no --ignore.
+_EVERY_RULE = RuleFilter()
 
 
 def _prefixes(values: Iterable[str]) -> tuple[str, ...]:
@@ -333,7 +342,7 @@ def check_document(
     operation: Optional[str] = None,
     meeting_features: Optional[Mapping[str, Any]] = None,
     previous: Optional[Mapping[str, Any]] = None,
-    rules: RuleFilter = RuleFilter(),
+    rules: RuleFilter = _EVERY_RULE,
 ) -> FileResult:
     """Check one parsed file. ``previous``: the attendee's current capabilities, for the
     capability updates."""
@@ -360,17 +369,16 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
     if result.kind == "profile":
         invalid = "the profile's MeetingFeatures are not valid"
         reasons.update(dict.fromkeys(_PROFILE_FEATURE_RULES, invalid))
-    accepted = {code: rules.accepts(code) for code in RULES}
     own = {(finding.code, finding.path) for finding, _ in document.findings}
     located = [
         Located(finding, position)
         for finding, position in document.findings
-        if accepted[finding.code]
+        if rules.accepts(finding.code)
     ]
     findings = [
         finding
         for finding in report.findings
-        if accepted[finding.code] and (finding.code, finding.path) not in own
+        if rules.accepts(finding.code) and (finding.code, finding.path) not in own
     ]
     for finding in itertools.chain((item.finding for item in located), findings):
         result.counts[finding.severity] = result.counts.get(finding.severity, 0) + 1

@@ -16,10 +16,9 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from .checker import resolve_operation
 from .loaders import DEFAULT_MAX_FILE_SIZE
@@ -37,8 +36,7 @@ _UNITS["mib"] = 1024**2
 MAX_SIZE_LIMIT = 1024**3
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Settings from pyproject.toml; None where the file does not say."""
 
     path: Optional[Path] = None

@@ -11,9 +11,8 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Optional, TextIO
+from typing import Any, BinaryIO, NamedTuple, Optional, TextIO
 
 from ..rules import RULES, Rule
 from .checker import (
@@ -156,8 +155,7 @@ def _check(
     return _status(results, strict=strict)
 
 
-@dataclass(frozen=True)
-class _Fixing:
+class _Fixing(NamedTuple):
     """A file as read: its path, bytes, text and parsed document."""
 
     path: str

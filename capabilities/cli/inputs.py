@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from .loaders import DEFAULT_MAX_FILE_SIZE, LoadError
 
@@ -24,8 +22,7 @@ EXTENSIONS = (".json", ".yaml", ".yml", ".toml")
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__"})
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     """One file to check: its path (``-`` for standard input), and whether it was found by
     walking a folder (then a file that is not a profile or an input file is skipped)."""
 
@@ -37,7 +34,7 @@ def expand(paths: Sequence[str], exclude: Sequence[str], cwd: Path) -> list[Inpu
     """The files named, with each folder replaced by the files found in it (sorted)."""
     out: list[Input] = []
     for path in paths:
-        if path != STDIN and (cwd / path).is_dir():
+        if path != STDIN and os.path.isdir(os.path.join(cwd, path)):
             found = _git_files(cwd, path)
             if found is None:
                 found = _walk(cwd, path)
@@ -54,7 +51,7 @@ def expand(paths: Sequence[str], exclude: Sequence[str], cwd: Path) -> list[Inpu
 def excluded(path: str, patterns: Iterable[str]) -> bool:
     """Whether a pattern matches the path or one of its parts (``build``, ``*.gen.json``,
     ``tests/data/*``)."""
-    parts = PurePath(path).parts
+    parts = PurePath(path).parts if patterns else ()
     for pattern in patterns:
         pattern = pattern.rstrip("/")
         if fnmatch.fnmatch(path, pattern) or any(fnmatch.fnmatch(p, pattern) for p in parts):
@@ -76,6 +73,8 @@ def _walk(cwd: Path, folder: str) -> list[str]:
 def _git_files(cwd: Path, folder: str) -> list[str] | None:
     """The files of ``folder`` git tracks or would track (not ignored); None outside a git
     work tree (or without git)."""
+    import subprocess  # only for folders: not on the path of a check of files
+
     try:
         done = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", folder],

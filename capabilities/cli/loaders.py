@@ -166,8 +166,7 @@ def parse_text(text: str, fmt: str) -> Document:
         document = load(text)
     except RecursionError:
         raise LoadError(f"containers are nested too deeply (limit {MAX_DEPTH})") from None
-    document.text = text
-    return document
+    return document._replace(text=text)
 
 
 def load_file(path: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:

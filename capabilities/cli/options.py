@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional, Union
+from typing import NamedTuple, Optional, Union
 
 __all__ = [
     "CheckOptions",
@@ -19,8 +18,7 @@ class UsageError(ValueError):
     """Bad options or an unusable --meeting-features file (exit status 2)."""
 
 
-@dataclass(frozen=True)
-class CheckOptions:
+class CheckOptions(NamedTuple):
     """``chime-capabilities check``. None means "not given": the configuration decides."""
 
     files: tuple[str, ...]
@@ -49,8 +47,7 @@ class CheckOptions:
     show_settings: bool = False
 
 
-@dataclass(frozen=True)
-class ExplainOptions:
+class ExplainOptions(NamedTuple):
     """``chime-capabilities explain``."""
 
     files: tuple[str, ...]
@@ -58,8 +55,7 @@ class ExplainOptions:
     max_file_size: Optional[int] = None
 
 
-@dataclass(frozen=True)
-class RulesOptions:
+class RulesOptions(NamedTuple):
     """``chime-capabilities rules [CODE]``."""
 
     output_format: str = "text"
@@ -67,8 +63,7 @@ class RulesOptions:
     code: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class ServeOptions:
+class ServeOptions(NamedTuple):
     """``chime-capabilities serve``: the offline service over HTTP."""
 
     host: str = "127.0.0.1"

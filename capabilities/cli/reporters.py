@@ -12,9 +12,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Optional, TextIO
+from typing import Any, ClassVar, NamedTuple, Optional, TextIO
 from urllib.parse import quote
 
 from .. import __version__
@@ -48,8 +47,7 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 3] + "..."
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """A finding as reported: its message and pointer cut to MAX_TEXT characters."""
 
     finding: Finding
