@@ -214,9 +214,11 @@ class _Writer:
             self.line("cross_field = ctx.cross_field")
             with self.captured() as body:
                 self.generate(shape, "v0", "*loc")
-            # An enumerated structure's clean values, read once; and the rules it holds that
-            # go unchecked without the meeting's features, recorded once, at the end.
-            self.read_clean_values()
+            # An enumerated structure's clean values, read once (or where the meeting is set:
+            # see meeting_of); and the rules it holds that go unchecked without the meeting's
+            # features, recorded once, at the end.
+            if not (isinstance(shape, m.Structure) and shape.features_member):
+                self.read_clean_values()
             for _, unknown, codes in self.enumerated.values():
                 if codes:
                     self.line(f"{unknown} = False")
@@ -396,7 +398,8 @@ class _Writer:
     def meeting_of(self, shape: m.Structure, v: str) -> Iterator[None]:
         """The checks written within read the meeting's resolutions that ``v``'s features
         member gives (the rules of AttendeeCapabilities in a request that creates a meeting),
-        and the outer ones again after them."""
+        and the outer ones again after them. They are set on the context, which belongs to
+        one validation."""
         outer = self.variable()
         reader = self.constant(m.resolutions_of)
         features = f"{v}.get({shape.features_member!r}) if isinstance({v}, dict) else None"
