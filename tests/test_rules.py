@@ -510,6 +510,12 @@ def test_rule_catalog() -> None:
         assert rule.description
 
 
+def _printed(code: str) -> str:
+    """What ``code`` prints, run in a new interpreter."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
 def test_import_is_light() -> None:
     code = (
         "import sys, capabilities; "
@@ -517,8 +523,7 @@ def test_import_is_light() -> None:
         "heavy &= set(sys.modules); "
         "print(sorted(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert _printed(code) == "[]"
 
 
 def test_import_loads_no_module_only_a_first_call_or_a_slip_needs() -> None:
@@ -530,5 +535,4 @@ def test_import_loads_no_module_only_a_first_call_or_a_slip_needs() -> None:
         "added &= set(sys.modules) - before; "
         "print(sorted(added))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert _printed(code) == "[]"
