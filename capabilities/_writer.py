@@ -202,6 +202,10 @@ class _Writer:
         #: For each enclosing list loop of the predicate: (list name, matcher) of each
         #: pattern matched once after the loop, over the concatenation of the values.
         self.loops: list[list[tuple[str, str]]] = []
+        #: The predicate's variable of each member read: by (the object's variable, name).
+        self.member_variables: dict[tuple[str, str], str] = {}
+        #: The list a loop of the predicate gathers a variable's values in (joined patterns).
+        self.gathered: dict[str, str] = {}
         #: For each enumerated structure checked (by constant name): see enumerated_names.
         self.enumerated: dict[str, tuple[str, str, tuple[str, ...]]] = {}
 
@@ -474,6 +478,7 @@ class _Writer:
             name = self.variable()
             self.loops[-1].append((name, self.constant(joined, f"_{shape.name}_joined_pattern")))
             self.line(f"{name}.append({v})")
+            self.gathered[v] = name
             return
         matcher = self.constant(pattern.compiled.fullmatch, f"_{shape.name}_pattern")
         refused = f"{matcher}({v}) is None"
@@ -511,6 +516,14 @@ class _Writer:
                 name, _ = shape.unique_member
                 fold = ".lower()" if shape.unique_ignores_case else ""
                 keys = f"{{{item}.get({name!r}, ''){fold} for {item} in {v}}}"
+                required = isinstance(shape.member, m.Structure) and name in shape.member.required
+                gathered = self.gathered.get(self.member_variables.get((item, name), ""))
+                if required and gathered is not None:
+                    # every item's value is in the list the loop gathered for the pattern
+                    key = self.variable()
+                    keys = (
+                        f"{{{key}{fold} for {key} in {gathered}}}" if fold else f"set({gathered})"
+                    )
                 self.line(f"if len({keys}) != len({v}): return False")
 
     def generate_map(self, shape: m.MapOf, v: str, where: str) -> None:
@@ -569,6 +582,7 @@ class _Writer:
             for name, sub in shape.members.items():
                 member = self.variable()
                 members.append(member)
+                self.member_variables[v, name] = member
                 self.line(f"{member} = {v}.get({name!r}, _MISSING)")
                 if name in shape.required:
                     with self.unless(f"{member} is _MISSING", f.missing, this, repr(name), at):

@@ -16,6 +16,7 @@ from capabilities._model import OPERATIONS
 from tests.property.strategies import (
     REFUSED_BOUNDARY,
     external_ids,
+    guids,
     json_values,
     meeting_features,
     resolutions_of,
@@ -126,3 +127,32 @@ def test_refused_character_in_a_batch(ids: list[str], bad: str, data: st.DataObj
     fast, slow = both(lambda: capabilities.validate("BatchCreateAttendee", params))
     assert_same(fast, slow)
     assert fast.ok == all(bad not in i for i in ids)
+
+
+@given(st.lists(st.sampled_from(["user-1", "user-2", "User-1", "user-3"]), min_size=1))
+def test_repeated_external_user_ids(ids: list[str]) -> None:
+    # the values the loop gathers for the joined pattern also tell the repeats
+    params = {
+        "MeetingId": "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9",
+        "Attendees": [{"ExternalUserId": i} for i in ids[:100]],
+    }
+    fast, slow = both(lambda: capabilities.validate("BatchCreateAttendee", params))
+    assert_same(fast, slow)
+    repeated = len(set(ids[:100])) != len(ids[:100])  # letter case counts
+    assert any(f.code == "CHM-W206" for f in fast.findings) == repeated
+
+
+@given(st.lists(guids(), min_size=1, max_size=4), st.data())
+def test_repeated_attendee_ids_in_any_case(ids: list[str], data: st.DataObject) -> None:
+    ids += [data.draw(st.sampled_from([i, i.upper(), i.lower()])) for i in ids[:2]]
+    params = {
+        "MeetingId": "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9",
+        "ExcludedAttendeeIds": [{"AttendeeId": i} for i in ids],
+        "Capabilities": {"Audio": "SendReceive", "Video": "SendReceive", "Content": "None"},
+    }
+    fast, slow = both(
+        lambda: capabilities.validate("BatchUpdateAttendeeCapabilitiesExcept", params)
+    )
+    assert_same(fast, slow)
+    repeated = len({i.lower() for i in ids}) != len(ids)
+    assert any(f.code == "CHM-W207" for f in fast.findings) == repeated
