@@ -629,7 +629,7 @@ class Capabilities(StructureRule):
         return text if text in self.values else None
 
     def findings(self, value: Mapping[str, Any], facts: Facts) -> Iterator[Found]:
-        audio, video, content = (self.value(value.get(name)) for name in self.members)
+        audio, video, content = map(self.value, map(value.get, self.members))
         resolutions = facts.resolutions
         codes = self.violations(video, content, resolutions)
         if not codes:

@@ -15,7 +15,7 @@ modes to each other. ``python -m capabilities.codegen Shape`` prints the generat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from itertools import product
 from typing import Any, Callable, Optional, cast
@@ -62,12 +62,19 @@ def rules_clean(shape: m.Structure, value: dict[str, Any], ctx: Context) -> bool
     return True
 
 
-def rule_findings(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx: Context) -> None:
+def rule_findings(
+    shape: m.Structure,
+    value: dict[Any, Any],
+    loc: Location,
+    unusable: Collection[str],
+    ctx: Context,
+) -> None:
     """The findings of the cross-field rules of ``shape``. A rule reads the members that are
-    valid on their own (an object or list member: of the right type); another member that is
+    valid on their own: an object or list member of the right type, a scalar member that gave
+    no finding (``unusable`` lists those that did: the walk knows). Another member that is
     present counts as given, with a value no rule reads (``UNREADABLE``)."""
     members = {
-        name: value[name] if usable(sub, value[name]) else UNREADABLE
+        name: value[name] if _usable(sub, value[name], name, unusable) else UNREADABLE
         for name, sub in shape.members.items()
         if name in value and not (ctx.response and value[name] is None)
     }
@@ -80,22 +87,12 @@ def rule_findings(shape: m.Structure, value: dict[Any, Any], loc: Location, ctx:
             ctx.add(code, (*loc, *at), message, moved)
 
 
-def usable(shape: m.Shape, value: object) -> bool:
-    """An object or list member of the right type; a scalar member without finding (the
-    predicate says so for most; it is sound, so where it does not, the walk decides)."""
+def _usable(shape: m.Shape, value: object, name: str, unusable: Collection[str]) -> bool:
     if isinstance(shape, (m.Structure, m.MapOf)):
         return isinstance(value, dict)
     if isinstance(shape, m.ListOf):
         return isinstance(value, (list, tuple))
-    if clean(shape)(value, _SCALAR_PROBE):
-        return True
-    scratch = Context(response=False, resolutions=None, cross_field=False)
-    walker(shape)(value, (), scratch)  # the predicate refuses a subclass the walk accepts
-    return not scratch.findings
-
-
-#: The context ``usable`` gives the predicate of a scalar, which writes nothing to it.
-_SCALAR_PROBE = Context(response=False, resolutions=None, cross_field=False)
+    return name not in unusable
 
 
 class CleanTuples(dict[tuple[bool, Optional[Resolutions], bool], frozenset[tuple[str, ...]]]):
@@ -549,35 +546,46 @@ class _Writer:
             return
         # An enumerated structure has finitely many values, and which of them its rules give
         # nothing for is known (clean_tuples). Most values are one of those, and one test says
-        # so. The walk (which runs where the predicate found something) checks the members,
-        # then the rules, unless the members' values are one of those.
+        # so: the predicate stops there; the walk checks the others member by member, then by
+        # the rules, unless the members' values are one of those.
         values, unknown, codes = self.enumerated_names(shape)
         # the rules that go unchecked without the meeting's features: recorded at the end
         unchecked = f"if ctx.resolutions is None: {unknown} = True" if codes else "pass"
+        clean = self.clean_enumerated(shape, v)
         if not self.walk:
-            self.line(f"if not ({self.clean_enumerated(shape, v)}): return False")
+            self.line(f"if not ({clean}): return False")
             self.line(unchecked)
             return
-        with self.members(shape, v, where, rules=False) as members:
+        with self.block(f"if {clean}:"):
+            self.line(unchecked)
+        with (
+            self.block("else:"),
+            self.members(shape, v, where, rules=False) as (members, unusable),
+        ):
             strings = " and ".join(f"type({name}) is str" for name in members)
             known = f"({', '.join(members)},) in {values}"
             with self.block(f"if cross_field and {strings} and {known}:"):
                 self.line(unchecked)
             with self.block("elif cross_field:"):
-                self.report(rule_findings, self.constant(shape), v, f"({where},)")
+                self.report(rule_findings, self.constant(shape), v, f"({where},)", unusable)
 
     @contextmanager
     def members(
         self, shape: m.Structure, v: str, where: str, rules: bool = True
-    ) -> Iterator[list[str]]:
+    ) -> Iterator[tuple[list[str], str]]:
         """The checks of an object: its type, members, unknown members and (``rules``) its
-        cross-field rules. The lines written within follow them, for an object (the members'
-        variables given)."""
+        cross-field rules. The lines written within follow them, for an object: the members'
+        variables given, and (the walk only) the variable listing the scalar members that
+        gave a finding, for the rules (see rule_findings)."""
         at, this = f"({where},)", self.constant(shape)
         with self.unless(self.not_of_type(v, "dict"), f.wrong_type, this, v, at):
             count = self.variable()  # members found; any other key is unknown
             # past its check, a required member is there in the predicate: counted at once
             self.line(f"{count} = {len(shape.required) if not self.walk else 0}")
+            unusable = ""
+            if self.walk and shape.rules:
+                unusable = self.variable()
+                self.line(f"{unusable} = []")
             members: list[str] = []
             for name, sub in shape.members.items():
                 member = self.variable()
@@ -588,31 +596,44 @@ class _Writer:
                     with self.unless(f"{member} is _MISSING", f.missing, this, repr(name), at):
                         if self.walk:
                             self.line(f"{count} += 1")
-                        self.generate_member(sub, member, f"{where}, {name!r}")
+                        self.checked_member(sub, member, f"{where}, {name!r}", name, unusable)
                 else:
                     self.line(f"if response and {member} is None: {count} += 1  # absent")
                     with self.block(f"elif {member} is not _MISSING:"):
                         self.line(f"{count} += 1")
-                        self.generate_member(sub, member, f"{where}, {name!r}")
+                        self.checked_member(sub, member, f"{where}, {name!r}", name, unusable)
             for name in shape.ignored:
                 self.line(f"if {name!r} in {v}: {count} += 1")
             self.check(f"{count} != len({v})", f.unknown, this, v, at)
             if rules and shape.rules and self.walk:
                 with self.block("if cross_field:"):
-                    self.report(rule_findings, this, v, at)
+                    self.report(rule_findings, this, v, at, unusable)
             elif rules and shape.rules:
                 clean = f"{self.constant(rules_clean)}({this}, {v}, ctx)"
                 self.line(f"if cross_field and not {clean}: return False")
-            yield members
+            yield members, unusable
+
+    def checked_member(self, shape: m.Shape, v: str, where: str, name: str, unusable: str) -> None:
+        """The checks of a member; ``unusable``: the list a scalar member that gives a finding
+        is added to (none, when empty)."""
+        if not unusable or isinstance(shape, (m.Structure, m.MapOf, m.ListOf)):
+            self.generate_member(shape, v, where)
+            return
+        mark = self.variable()
+        self.line(f"{mark} = len(ctx.findings)")
+        self.generate_member(shape, v, where)
+        self.line(f"if len(ctx.findings) != {mark}: {unusable}.append({name!r})")
 
     def generate_member(self, shape: m.Shape, v: str, where: str) -> None:
         if (
             self.walk
             and isinstance(shape, m.Structure)
+            and not (shape.rules and shape.enumerated)
             and not any(rule.costly for rule in shape.rules)
         ):
-            # most nested objects are clean: one call says so (not asked of an object whose
-            # rules cost more than walking it: they would run twice)
+            # most nested objects are clean: one call says so (not asked of an enumerated
+            # object, which says so itself, nor of an object whose rules cost more than
+            # walking it: they would run twice)
             predicate = self.constant(clean(shape), f"_{shape.name}_clean")
             with self.block(f"if not {predicate}({v}, ctx):"):
                 self.generate(shape, v, where)

@@ -250,7 +250,8 @@ def effective_triple(capabilities: object, resolutions: Resolutions) -> Triple:
     triple = checked_triple(capabilities, "normalize")
     if triple not in _RULES.effective(resolutions):
         ctx = Context(response=False, resolutions=resolutions)
-        rule_findings(m.ATTENDEE_CAPABILITIES, dict(zip(_CAPABILITY_MEMBERS, triple)), (), ctx)
+        named = dict(zip(_CAPABILITY_MEMBERS, triple))
+        rule_findings(m.ATTENDEE_CAPABILITIES, named, (), (), ctx)
         Report.build("normalize", ctx.findings).raise_for_errors()
     return triple
 
