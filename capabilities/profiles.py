@@ -22,8 +22,7 @@ as the StartMeetingTranscription call that starts it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from . import _model as m
 from ._findings import Context
@@ -33,8 +32,7 @@ from .report import Location, Report
 __all__ = ["Profile", "check_profiles", "is_profile_document", "iter_profiles"]
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """One profile of a file: its name (None for a single-profile file), where it is, and its
     content (whatever the file holds there; check it with :func:`check_profiles`)."""
 
