@@ -8,8 +8,9 @@ exactly what ``json.loads`` gives. Differences from ``json.loads``: a repeated k
 
 Most files need no position at all (nothing is wrong with them), so ``load_json`` first reads
 the text with ``json.loads`` itself; when that reading is exactly the reader's (no repeated
-key, no NaN, within the nesting and pointer limits), the reader runs only if a position is
-asked for, and then once for all of them.
+key, no NaN, within the nesting and pointer limits), a position asked for is found by following
+its pointer through the text (``_locate``), and past a few of them the reader runs, once for
+all.
 """
 
 from __future__ import annotations
@@ -264,13 +265,20 @@ def _within_limits(data: object, budget: PointerBudget) -> None:
 
 class _Later(Mapping[str, Position]):
     """Value positions (or, with ``keys``, key positions) of a text ``json.loads`` has read
-    without complaint: the reader runs once, when a first position is asked for."""
+    without complaint. A position asked for is found by following its pointer through the
+    text, each value passed over by the standard library's scanner; iterating them all runs
+    the reader once."""
 
     def __init__(self, text: str, *, keys: bool, shared: Optional[_Later] = None) -> None:
         self._text = text
         self._keys = keys
         self._shared = shared
         self._read: Optional[tuple[OffsetPositions, OffsetPositions]] = None
+        self._lines: Optional[LineIndex] = None
+        #: Pointer -> (value offset, key offset or -1), None where there is no such value.
+        self._found: dict[str, Optional[tuple[int, int]]] = {}
+        #: Characters the lookups have passed over.
+        self._scanned = 0
 
     def _views(self) -> tuple[OffsetPositions, OffsetPositions]:
         if self._shared is not None:
@@ -284,17 +292,92 @@ class _Later(Mapping[str, Position]):
             )
         return self._read
 
-    def _map(self) -> OffsetPositions:
-        return self._views()[self._keys]
+    def _owner(self) -> _Later:
+        """The mapping that keeps what was found (the value positions' one)."""
+        return self if self._shared is None else self._shared
+
+    def _position(self, pointer: str) -> Optional[Position]:
+        owner = self._owner()
+        if owner._read is not None or owner._scanned > _SCANS * len(self._text):
+            return self._views()[self._keys].get(pointer)
+        if pointer not in owner._found:
+            found = owner._found[pointer] = _locate(self._text, pointer)
+            # a lookup passes over the text up to where the value starts (or all of it)
+            owner._scanned += len(self._text) if found is None else found[0]
+        found = owner._found[pointer]
+        if found is None or found[self._keys] < 0:
+            return None
+        if owner._lines is None:
+            owner._lines = LineIndex(self._text)
+        return owner._lines.position(found[self._keys])
 
     def __getitem__(self, pointer: str) -> Position:
-        return self._map()[pointer]
+        position = self._position(pointer)
+        if position is None:
+            raise KeyError(pointer)
+        return position
 
     def __contains__(self, pointer: object) -> bool:
-        return pointer in self._map()
+        return isinstance(pointer, str) and self._position(pointer) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._map())
+        return iter(self._views()[self._keys])
 
     def __len__(self) -> int:
-        return len(self._map())
+        return len(self._views()[self._keys])
+
+
+#: How many times over the text positions are looked up one by one, at most, before one
+#: reading of the whole text finds them all. A lookup passes over the values before its own
+#: with the standard library's scanner, much faster than the reader reads; many lookups
+#: would cost their number of passes.
+_SCANS = 32
+
+#: Passes over one value: the text and the offset of its first character -> the offset after
+#: it (the standard library's scanner, C-accelerated where available).
+_PASS_OVER = json.JSONDecoder().raw_decode
+
+
+def _locate(text: str, pointer: str) -> Optional[tuple[int, int]]:
+    """Where the value at ``pointer`` starts in ``text`` (JSON that ``json.loads`` reads, with
+    no repeated key), and where its member name does (-1 for the whole document and an array
+    item); None when there is no such value."""
+    index = _WHITESPACE.match(text, 0).end()  # type: ignore[union-attr]  # `*` always matches
+    key = -1
+    if not pointer:
+        return (index, key)
+    for escaped in pointer[1:].split("/"):
+        token = escaped.replace("~1", "/").replace("~0", "~")
+        char = text[index : index + 1]
+        if char == "{":
+            index = _WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
+            while text.startswith('"', index):
+                key = index
+                name, index = _SCANSTRING(text, index + 1, True)
+                index = _COLON.match(text, index).end()  # type: ignore[union-attr]
+                if name == token:
+                    break
+                index = _after(text, index)
+                if index < 0:
+                    return None
+            else:
+                return None
+        elif char == "[" and token.isdigit() and (token == "0" or token[0] != "0"):
+            key = -1
+            index = _WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
+            if text.startswith("]", index):
+                return None
+            for _ in range(int(token)):
+                index = _after(text, index)
+                if index < 0:
+                    return None
+        else:
+            return None
+    return (index, key)
+
+
+def _after(text: str, index: int) -> int:
+    """The start of the item after the value at ``index``; -1 after the last one."""
+    _, end = _PASS_OVER(text, index)
+    comma = _COMMA.match(text, end)
+    return -1 if comma is None else comma.end()

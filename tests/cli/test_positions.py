@@ -43,6 +43,25 @@ def test_json_positions(value: dict[str, Any], data: st.DataObject) -> None:
     assert document.findings == []
 
 
+@given(documents(), st.data())
+def test_json_positions_looked_up_one_by_one(value: dict[str, Any], data: st.DataObject) -> None:
+    """A position asked for is found by following its pointer (no full read): the same
+    position as the reader's, for every value and key, and none for what is not there."""
+    written = emit_json(value, lambda: data.draw(SPACE))
+    document = parse_text(written.text, "json")
+    for pointer, where in written.values.items():
+        assert pointer in document.positions
+        assert document.positions[pointer] == Position(*where)
+        for missing in ("/missing", "/01", "/-1", "/999999"):
+            if pointer + missing not in written.values:
+                assert (pointer + missing) not in document.positions
+                assert document.position(pointer + missing) == Position(*where)
+    for pointer, where in written.keys.items():
+        assert document.key_positions[pointer] == Position(*where)
+    for pointer in set(written.values) - set(written.keys):
+        assert pointer not in document.key_positions
+
+
 def _both_yaml_readers(text: str) -> list[Document]:
     """The document as read with libyaml's composer and with PyYAML's own."""
     documents = []
