@@ -1,5 +1,5 @@
 """The code writer: each shape is checked by two functions generated once from the rule data
-as Python source, by one writer (``Writer``) in two modes:
+as Python source, by one writer (``_Writer``) in two modes:
 
 - a predicate, "this value gives no finding at all" (``clean``). It only has to be sound:
   never true where the walk would report something. Valid requests, the common case, are
@@ -9,7 +9,7 @@ as Python source, by one writer (``Writer``) in two modes:
   structure (``rule_findings``). Every message is written in those functions.
 
 Both come from one description of each check; tests/property/test_fast_path.py holds the two
-modes to each other. ``python -m capabilities.codegen Shape`` prints the generated source.
+modes to each other. ``python -m capabilities.codegen OPERATION`` prints the generated source.
 """
 
 from __future__ import annotations
