@@ -355,7 +355,7 @@ class _Writer:
         this = self.constant(shape)
         if this not in self.enumerated:
             codes = tuple(sorted({c for rule in shape.rules for c in rule.needs_features}))
-            self.enumerated[this] = (f"clean{this}", f"unknown_meeting{this}", codes)
+            self.enumerated[this] = (f"clean{this}", f"unchecked{this}", codes)
         return self.enumerated[this]
 
     def clean_enumerated(self, shape: m.Structure, v: str) -> str:
@@ -416,7 +416,10 @@ class _Writer:
         self.read_clean_values()
 
     def read_clean_values(self) -> None:
-        """The clean values of each enumerated structure, for the meeting's resolutions."""
+        """The clean values of each enumerated structure, for the meeting's resolutions, and
+        whether those are unknown."""
+        if self.enumerated:
+            self.line("meeting_unknown = ctx.resolutions is None")
         for this, (values, _, _) in self.enumerated.items():
             shape = cast(m.Structure, self.constants[this])
             table = self.constant(clean_tuples(shape), f"{this}_clean_values")
@@ -550,7 +553,7 @@ class _Writer:
         # the rules, unless the members' values are one of those.
         values, unknown, codes = self.enumerated_names(shape)
         # the rules that go unchecked without the meeting's features: recorded at the end
-        unchecked = f"if ctx.resolutions is None: {unknown} = True" if codes else "pass"
+        unchecked = f"if meeting_unknown: {unknown} = True" if codes else "pass"
         clean = self.clean_enumerated(shape, v)
         if not self.walk:
             self.line(f"if not ({clean}): return False")
