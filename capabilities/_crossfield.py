@@ -801,6 +801,7 @@ class PresetTransitions(StructureRule):
         "presets",
         "transitions",
     )
+    costly = True
 
     def __init__(
         self,
@@ -820,8 +821,6 @@ class PresetTransitions(StructureRule):
         self.transitions = transitions
         self.names = names
         self.acknowledged = acknowledged
-
-    costly = True
 
     @property
     def codes(self) -> tuple[str, ...]:
