@@ -146,8 +146,8 @@ def _checked_meeting_region(meeting: object) -> Optional[str]:
     ``Meeting``); raise CapabilityValidationError when it is not a valid Meeting."""
     if meeting is None:
         return None
-    if isinstance(meeting, dict) and isinstance(meeting.get("Meeting"), dict):
-        meeting = meeting["Meeting"]
+    if isinstance(meeting, dict) and isinstance(meeting.get(_MEETING_MEMBER), dict):
+        meeting = meeting[_MEETING_MEMBER]
     ctx = Context(response=True, resolutions=None, cross_field=False)
     walk(m.MEETING, meeting, (), ctx)
     Report.build("meeting", ctx.findings).raise_for_errors()
@@ -166,7 +166,8 @@ def checked_triple(capabilities: object, what: str) -> Triple:
             walker(m.ATTENDEE_CAPABILITIES)(capabilities, (), ctx)
             Report.build(what, ctx.findings).raise_for_errors()
     assert isinstance(capabilities, dict)
-    return (capabilities["Audio"], capabilities["Video"], capabilities["Content"])
+    audio, video, content = (capabilities[name] for name in _CAPABILITY_MEMBERS)
+    return (audio, video, content)
 
 
 def validate(
@@ -217,8 +218,8 @@ def validate_response(
     resolutions: Optional[Resolutions] = None
     if meeting_features is not None:
         resolutions = _known_resolutions(meeting_features)
-    elif isinstance(response, dict) and isinstance(response.get("Meeting"), dict):
-        resolutions = m.resolutions_of(response["Meeting"].get("MeetingFeatures"))
+    elif isinstance(response, dict) and isinstance(response.get(_MEETING_MEMBER), dict):
+        resolutions = m.resolutions_of(response[_MEETING_MEMBER].get(_FEATURES_MEMBER))
     ctx = Context(response=True, resolutions=resolutions)
     walk(op.response, response, (), ctx)
     return _report(op.name, ctx)
