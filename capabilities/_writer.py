@@ -595,10 +595,12 @@ class _Writer:
                 members.append(member)
                 self.member_variables[v, name] = member
                 self.line(f"{member} = {v}.get({name!r}, _MISSING)")
-                if name in shape.required:
+                if name in shape.required and not self.walk:
+                    # every predicate begins with an exact type test, which _MISSING fails
+                    self.checked_member(sub, member, f"{where}, {name!r}", name, unusable)
+                elif name in shape.required:
                     with self.unless(f"{member} is _MISSING", f.missing, this, repr(name), at):
-                        if self.walk:
-                            self.line(f"{count} += 1")
+                        self.line(f"{count} += 1")
                         self.checked_member(sub, member, f"{where}, {name!r}", name, unusable)
                 else:
                     self.line(f"if response and {member} is None: {count} += 1  # absent")
