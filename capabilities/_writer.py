@@ -95,10 +95,12 @@ def _usable(shape: m.Shape, value: object, name: str, unusable: Collection[str])
     return name not in unusable
 
 
-class CleanTuples(dict[tuple[bool, Optional[Resolutions], bool], frozenset[tuple[str, ...]]]):
+class CleanTuples(dict[tuple[bool, Optional[Resolutions], bool], frozenset[tuple[object, ...]]]):
     """For an enumerated structure (``Structure.enumerated``), by (response, the meeting's
-    resolutions, cross_field): the values, as tuples of its members' values, that its
-    cross-field rules give nothing for. Such rules read no fact but the resolutions."""
+    resolutions, cross_field): the states of its members, as tuples, that its cross-field
+    rules give nothing for. A member's state is its value, ``_MISSING`` (absent) or
+    ``UNREADABLE`` (present and not valid: see rule_findings). Such rules read no fact but
+    the resolutions."""
 
     def __init__(self, shape: m.Structure) -> None:
         super().__init__()
@@ -106,19 +108,22 @@ class CleanTuples(dict[tuple[bool, Optional[Resolutions], bool], frozenset[tuple
 
     def __missing__(
         self, key: tuple[bool, Optional[Resolutions], bool]
-    ) -> frozenset[tuple[str, ...]]:
+    ) -> frozenset[tuple[object, ...]]:
         response, resolutions, cross_field = key
         shape = self.shape
-        every = product(*(cast(m.String, sub).enum or () for sub in shape.members.values()))
+        states = [
+            (*(cast(m.String, sub).enum or ()), _MISSING, UNREADABLE)
+            for sub in shape.members.values()
+        ]
         ctx = Context(response, resolutions)
         rules = [r for r in shape.rules if not (response and id(r) in _REQUESTS_ONLY)]
-        self[key] = found = frozenset(
-            values
-            for values in every
-            if not cross_field
-            or all(rule.clean(dict(zip(shape.members, values)), ctx) for rule in rules)
-        )
-        return found
+        found = set()
+        for values in product(*states):
+            given = {n: v for n, v in zip(shape.members, values) if v is not _MISSING}
+            if not cross_field or all(rule.clean(given, ctx) for rule in rules):
+                found.add(values)
+        self[key] = frozen = frozenset(found)
+        return frozen
 
 
 def clean_tuples(shape: m.Structure) -> CleanTuples:
@@ -550,7 +555,8 @@ class _Writer:
         # An enumerated structure has finitely many values, and which of them its rules give
         # nothing for is known (clean_tuples). Most values are one of those, and one test says
         # so: the predicate stops there; the walk checks the others member by member, then by
-        # the rules, unless the members' values are one of those.
+        # the rules, unless the members' states (a member may be absent or not valid) are
+        # among those the rules give nothing for either.
         values, unknown, codes = self.enumerated_names(shape)
         # the rules that go unchecked without the meeting's features: recorded at the end
         unchecked = f"if meeting_unknown: {unknown} = True" if codes else "pass"
@@ -565,9 +571,13 @@ class _Writer:
             self.block("else:"),
             self.members(shape, v, where, rules=False) as (members, unusable),
         ):
-            strings = " and ".join(f"type({name}) is str" for name in members)
-            known = f"({', '.join(members)},) in {values}"
-            with self.block(f"if cross_field and {strings} and {known}:"):
+            unreadable = self.constant(UNREADABLE, "_UNREADABLE")
+            states = ", ".join(
+                f"_MISSING if {member} is _MISSING or (response and {member} is None) "
+                f"else {unreadable} if {name!r} in {unusable} else {member}"
+                for name, member in zip(shape.members, members)
+            )
+            with self.block(f"if cross_field and ({states},) in {values}:"):
                 self.line(unchecked)
             with self.block("elif cross_field:"):
                 self.report(rule_findings, self.constant(shape), v, f"({where},)", unusable)

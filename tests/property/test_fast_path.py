@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import capabilities
 from capabilities import _findings, _writer
-from capabilities._model import OPERATIONS
+from capabilities._model import CAPABILITY_MEMBERS, MEDIA_CAPABILITIES, OPERATIONS
 from tests.property.strategies import (
     REFUSED_BOUNDARY,
     external_ids,
@@ -27,11 +27,20 @@ from tests.property.strategies import (
 RESPONSE_OPS = sorted(name for name, op in OPERATIONS.items() if op.response is not None)
 
 
+class _NothingKnownClean(dict[Any, frozenset[Any]]):
+    """Clean values of an enumerated structure known to be none: its rules always run."""
+
+    def __missing__(self, key: Any) -> frozenset[Any]:
+        return frozenset()
+
+
 def both(call: Any) -> tuple[capabilities.Report, capabilities.Report]:
     fast = call()
     with pytest.MonkeyPatch.context() as patch:
-        # no predicate says "clean": not before the walk, nor inside it (walks written anew)
+        # no predicate says "clean": not before the walk, nor inside it (walks written anew),
+        # and the cross-field rules run on every object, whatever its members' states
         patch.setattr(_writer, "clean", lambda shape: lambda value, ctx: False)
+        patch.setattr(_writer, "clean_tuples", lambda shape: _NothingKnownClean())
         patch.setattr(_writer, "_WALKER", {})
         slow = call()
     return fast, slow
@@ -156,3 +165,35 @@ def test_repeated_attendee_ids_in_any_case(ids: list[str], data: st.DataObject) 
     assert_same(fast, slow)
     repeated = len({i.lower() for i in ids}) != len(ids)
     assert any(f.code == "CHM-W207" for f in fast.findings) == repeated
+
+
+_MEMBER_STATES = st.one_of(
+    st.sampled_from([*MEDIA_CAPABILITIES, "sendreceive", "", "Recieve"]),
+    st.sampled_from([None, 1, True, ["Send"], {"Send": 1}]),
+)
+
+
+@given(
+    st.fixed_dictionaries({}, optional=dict.fromkeys(CAPABILITY_MEMBERS, _MEMBER_STATES)),
+    st.one_of(st.none(), meeting_features()),
+    st.booleans(),
+    st.sampled_from(["CreateAttendee", "UpdateAttendeeCapabilities"]),
+)
+def test_capabilities_in_every_member_state(
+    capabilities_value: dict[str, Any], features: Any, response: bool, op: str
+) -> None:
+    """Members valid, absent, of the wrong type or not a capability: the rules are skipped
+    for exactly the states they give nothing for (the slow path runs them always)."""
+    guid = "0f3c2a1b-9d8e-4f70-a6b5-c4d3e2f1a0b9"
+    if response:
+        attendee = {"AttendeeId": guid, "ExternalUserId": "user-1"}
+        body = {"Attendee": {**attendee, "Capabilities": capabilities_value}}
+        assert_same(
+            *both(lambda: capabilities.validate_response(op, body, meeting_features=features))
+        )
+    else:
+        params = {"MeetingId": guid, "Capabilities": capabilities_value}
+        params.update(
+            {"ExternalUserId": "user-1"} if op == "CreateAttendee" else {"AttendeeId": guid}
+        )
+        assert_same(*both(lambda: capabilities.validate(op, params, meeting_features=features)))
