@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
-from typing import Any, NamedTuple, Optional
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from typing import Any, NamedTuple, Optional, Union
 
 from ..report import Finding, escape_token
 
@@ -94,6 +94,19 @@ class Document(NamedTuple):
                 return False
             pointer = pointer[: pointer.rfind("/")]
         return False
+
+    def value(self, steps: Iterable[Union[str, int]]) -> object:
+        """The value at ``steps`` (member names and array indices: a finding's location, or
+        the tokens of a pointer); None where there is none."""
+        data = self.data
+        for step in steps:
+            if isinstance(data, dict):
+                data = data.get(step)
+            elif isinstance(data, list) and str(step).isdigit() and int(step) < len(data):
+                data = data[int(step)]
+            else:
+                return None
+        return data
 
     def position(self, pointer: str, *, key: bool = False) -> Position:
         """Where ``pointer`` is, or the nearest existing parent when it is missing."""

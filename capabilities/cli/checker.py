@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, Optional, cast
 
 from .. import _model as m
 from ..profiles import check_profiles, is_profile_document, iter_profiles
-from ..report import CapabilityValidationError, Finding, Location, Report
+from ..report import CapabilityValidationError, Finding, Report
 from ..rules import PREFIX, RULES
 from ..suggest import yaml_boolean
 from ..validator import checked_triple, features_argument, normalize_meeting_features, validate
@@ -411,18 +411,6 @@ def _collect(result: FileResult, document: Document, report: Report, rules: Rule
     }
 
 
-def _value_at(data: object, location: Location) -> object:
-    """The value at ``location`` in ``data``; None where there is none."""
-    for step in location:
-        if isinstance(data, dict):
-            data = data.get(step)
-        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
-            data = data[step]
-        else:
-            return None
-    return data
-
-
 def _taught_yaml_booleans(findings: list[Located], document: Document) -> list[Located]:
     """CHM-E101 about a boolean a plain YAML 1.1 word (``no``, ``on``) gave says how to quote it
     (not for a sensitive member's value: the hint would show it)."""
@@ -435,7 +423,7 @@ def _taught_yaml_booleans(findings: list[Located], document: Document) -> list[L
         sensitive = finding.location and str(finding.location[-1]) in SENSITIVE_MEMBERS
         if (
             finding.code == "CHM-E101"
-            and type(_value_at(document.data, finding.location)) is bool
+            and type(document.value(finding.location)) is bool
             and not sensitive
             and not document.is_hidden(finding.path)
         ):

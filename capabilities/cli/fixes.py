@@ -134,7 +134,7 @@ def _edit(text: str, document: Document, lines: LineIndex, path: str, value: obj
         raise _Unsafe("the fix adds a member: add it by hand")
     if document.is_hidden(path):
         raise _Unsafe("the value is shared through a YAML alias")
-    old = _value_at(document.data, path)
+    old = document.value(tokens(path))
     if isinstance(old, (dict, list)) or isinstance(value, (dict, list)):
         raise _Unsafe("the fix replaces a container")
     start = lines.offset(document.positions[path])
@@ -205,12 +205,6 @@ def _apply(text: str, edits: Iterable[_Edit]) -> str:
         at = edit.end
     out.append(text[at:])
     return "".join(out)
-
-
-def _value_at(data: object, path: str) -> object:
-    for token in tokens(path):
-        data = data[int(token)] if isinstance(data, list) else data[token]  # type: ignore[index]
-    return data
 
 
 def _fixed_data(data: object, fixes: Iterable[Mapping[str, object]]) -> object:
