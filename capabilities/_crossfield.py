@@ -712,29 +712,21 @@ def _also(fix: Optional[Mapping[Path, object]], other: str, why: str) -> str:
 
 
 class Transitions(StructureRule):
-    """The attendee's capabilities (``member``, an object of ``names``) replace the current
-    ones (``validate``'s ``previous``): a warning for each that starts sending, audio
-    (``code``) or video and content (``media_code``). Unchecked without the current ones."""
+    """The attendee's capabilities (``member``, an object of those ``capabilities`` reads)
+    replace the current ones (``validate``'s ``previous``): a warning for each that starts
+    sending, audio (``code``) or video and content (``media_code``). Unchecked without the
+    current ones."""
 
-    __slots__ = ("code", "media_code", "member", "names", "sending", "values")
+    __slots__ = ("capabilities", "code", "media_code", "member")
     needs_previous = True
 
     def __init__(
-        self,
-        code: str,
-        *,
-        media_code: str,
-        member: str,
-        names: tuple[str, str, str],
-        values: tuple[str, ...],
-        sending: frozenset[str],
+        self, code: str, *, media_code: str, member: str, capabilities: Capabilities
     ) -> None:
         self.code = code
         self.media_code = media_code
         self.member = member
-        self.names = names
-        self.values = values
-        self.sending = sending
+        self.capabilities = capabilities
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -753,14 +745,8 @@ class Transitions(StructureRule):
     def changes(self, previous: Triple, new: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
         """(member, code, message) of each warning for capabilities ``new`` replacing
         ``previous`` (a value that is not a capability starts nothing)."""
-        values = self.values
-        after = tuple(
-            [
-                str.__str__(v) if isinstance(v, str) and v in values else None
-                for v in map(new.get, self.names)
-            ]
-        )
-        return _changes(self, previous, after)
+        rule = self.capabilities
+        return _changes(self, previous, tuple(map(rule.value, map(new.get, rule.members))))
 
 
 @cache
@@ -768,8 +754,9 @@ def _changes(
     rule: Transitions, previous: Triple, after: tuple[Optional[str], ...]
 ) -> tuple[tuple[str, str, str], ...]:
     out = []
-    for index, name in enumerate(rule.names):
-        if previous[index] in rule.sending or after[index] not in rule.sending:
+    sending = rule.capabilities.sending
+    for index, name in enumerate(rule.capabilities.members):
+        if previous[index] in sending or after[index] not in sending:
             continue
         change = f"{name} goes from {previous[index]} to {after[index]}"
         if index == 0:

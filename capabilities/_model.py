@@ -542,9 +542,7 @@ TRANSITION_RULES = Transitions(
     "CHM-W304",
     media_code="CHM-W305",
     member="Capabilities",
-    names=CAPABILITY_RULES.members,
-    values=MEDIA_CAPABILITIES,
-    sending=SENDING,
+    capabilities=CAPABILITY_RULES,
 )
 #: Attendee.MaxCount of MeetingFeatures; the maximum is also the default.
 ATTENDEE_MAX = Integer("AttendeeMax", minimum=1, maximum=DEFAULT_MAX_ATTENDEES)
