@@ -51,6 +51,7 @@ __all__ = [
     "PROFILE_FORMAT_CODE",
     "PROFILE_TRANSITION",
     "RECEIVING",
+    "RESOLUTION_MEMBERS",
     "SENDING",
     "TRANSITION_RULES",
     "VIDEO_RESOLUTIONS",
@@ -591,24 +592,30 @@ MEETING_FEATURES = Structure(
 )
 
 
+#: The members of MeetingFeatures that give the meeting's resolutions, in the order of a
+#: resolutions pair: each one's MaxResolution values and its default.
+RESOLUTION_MEMBERS: Mapping[str, tuple[tuple[str, ...], str]] = {
+    "Video": (VIDEO_RESOLUTIONS, DEFAULT_VIDEO_RESOLUTION),
+    "Content": (CONTENT_RESOLUTIONS, DEFAULT_CONTENT_RESOLUTION),
+}
+
+
 def resolutions_of(features: object) -> Optional[tuple[str, str]]:
     """The (Video, Content) MaxResolution that MeetingFeatures give a meeting, the defaults
     applied where left out (or null, as a response says it); None when either cannot be read
     (the rules that need them go unchecked)."""
     if features is None:
-        return (DEFAULT_VIDEO_RESOLUTION, DEFAULT_CONTENT_RESOLUTION)
+        features = {}
     if not isinstance(features, dict):
         return None
-    video = _max_resolution(features.get("Video"), DEFAULT_VIDEO_RESOLUTION)
-    content = _max_resolution(features.get("Content"), DEFAULT_CONTENT_RESOLUTION)
-    if (
-        isinstance(video, str)
-        and isinstance(content, str)
-        and video in VIDEO_RESOLUTIONS
-        and content in CONTENT_RESOLUTIONS
-    ):
-        return (str.__str__(video), str.__str__(content))
-    return None
+    found = []
+    for member, (values, default) in RESOLUTION_MEMBERS.items():
+        value = _max_resolution(features.get(member), default)
+        if not isinstance(value, str) or value not in values:
+            return None
+        found.append(str.__str__(value))
+    video, content = found
+    return (video, content)
 
 
 def _max_resolution(part: object, default: str) -> object:

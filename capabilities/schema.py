@@ -100,8 +100,7 @@ def _read(file_name: str) -> str:
 # --- generating ----------------------------------------------------------------------------
 
 _CAPABILITY_MEMBERS = m.CAPABILITY_MEMBERS
-_RESOLUTION_MEMBERS = {"Video": m.VIDEO_RESOLUTIONS, "Content": m.CONTENT_RESOLUTIONS}
-_DEFAULTS = {"Video": m.DEFAULT_VIDEO_RESOLUTION, "Content": m.DEFAULT_CONTENT_RESOLUTION}
+_DEFAULTS = {member: default for member, (_, default) in m.RESOLUTION_MEMBERS.items()}
 
 
 @cache
@@ -114,8 +113,8 @@ def _capability_limits() -> Mapping[str, Mapping[str, tuple[str, ...]]]:
     resolution pair, since that is what a schema of independent ``if``/``then`` rules can say.
     """
     every = set(m.MEDIA_CAPABILITIES)
-    limits: dict[str, dict[str, tuple[str, ...]]] = {"Video": {}, "Content": {}}
-    for member, values in _RESOLUTION_MEMBERS.items():
+    limits: dict[str, dict[str, tuple[str, ...]]] = {member: {} for member in m.RESOLUTION_MEMBERS}
+    for member, (values, _) in m.RESOLUTION_MEMBERS.items():
         index = _CAPABILITY_MEMBERS.index(member)
         for value in values:
             pair = {**_DEFAULTS, member: value}
